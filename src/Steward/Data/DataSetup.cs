@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Steward.Infrastructure;
+
+namespace Steward.Data;
+
+internal static class DataSetup
+{
+    public static IServiceCollection AddStewardData(this IServiceCollection services, IConfiguration config)
+    {
+        var options = config.GetSection(StewardOptions.Section).Get<StewardOptions>() ?? new StewardOptions();
+        var connection = config.GetConnectionString("Steward");
+
+        if (options.Database.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException(
+                    "Steward__Database__Provider is Postgres but ConnectionStrings__Steward is not set.");
+            services.AddDbContext<StewardDb, PostgresStewardDb>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                connection = $"Data Source={Path.Combine(options.ResolveDataDirectory(), options.Database.FileName)}";
+            var builder = new SqliteConnectionStringBuilder(connection) { Pooling = true, DefaultTimeout = 30 };
+            services.AddDbContext<StewardDb, SqliteStewardDb>(o => o.UseSqlite(builder.ToString()));
+        }
+
+        // Keys in the database: every node behind the load balancer reads the same ring, so cookies and
+        // bearer tokens minted by one node are accepted by all.
+        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDb>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Creates and migrates the database on start (SQLite in WAL mode).</summary>
+    public static async Task MigrateStewardDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StewardDb>();
+        if (db.Database.IsSqlite())
+        {
+            var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        else
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+}
+
+/// <summary>Healthy when the database answers.</summary>
+internal sealed class DatabaseHealthCheck(StewardDb db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("The database does not answer.");
+}

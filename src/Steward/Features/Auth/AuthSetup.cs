@@ -1,0 +1,114 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Steward.Data;
+using Steward.Features.People;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Auth;
+
+internal static class AuthSetup
+{
+    public const string SignInRateLimit = "sign-in";
+    const string ByPath = "steward";
+
+    public static IServiceCollection AddStewardAuth(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddIdentityApiEndpoints<StewardUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<StewardDb>()
+            .AddSignInManager<StewardSignInManager>();
+
+        // Pages challenge with a redirect to the sign-in page; the API with a bare 401.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultChallengeScheme = ByPath;
+                o.DefaultForbidScheme = ByPath;
+            })
+            .AddPolicyScheme(ByPath, null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+
+        services.ConfigureAll<CookieAuthenticationOptions>(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "steward.auth";
+            o.LoginPath = "/signin";
+            o.LogoutPath = "/signout";
+            o.AccessDeniedPath = "/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromHours(1);
+            o.RefreshTokenExpiration = TimeSpan.FromDays(7);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "steward.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, StewardClaimsTransformation>();
+        services.AddSingleton<IAuthorizationHandler, SiteAuthorizationHandler>();
+        services.AddAuthorization(Policies.Add);
+
+        var perMinute = config.GetSection(StewardOptions.Section).Get<StewardOptions>()?.RateLimits.SignInPerMinute ?? 10;
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, ctx => HttpMethods.IsGet(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem(statusCode: 429, title: "Too many sign-in attempts",
+                    detail: "Wait a minute before trying again.").ExecuteAsync(ctx.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Identity's API endpoints under /api/auth, without self-registration.</summary>
+    public static void MapStewardAuthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/auth").WithTags("Auth")
+            .MapIdentityApi<StewardUser>()
+            .Add(endpoint =>
+            {
+                var route = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText ?? "";
+                if (route.EndsWith("/register", StringComparison.Ordinal))
+                {
+                    // Administrators create users; there is no self-registration.
+                    endpoint.RequestDelegate = ctx => Results.NotFound().ExecuteAsync(ctx);
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+                    endpoint.Metadata.Add(new AllowAnonymousAttribute());
+                }
+                else if (!route.Contains("/manage/", StringComparison.Ordinal))
+                {
+                    endpoint.Metadata.Add(new AllowAnonymousAttribute());
+                }
+                endpoint.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit));
+            });
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Steward.Data;
+
+namespace Steward.Features.Auth;
+
+/// <summary>On every authenticated request, reads the user's state and roles from the database. Tokens
+/// and cookies carry only who the user is, so a deactivation, a password change or a role change takes
+/// effect at once on every node, and no node keeps state another needs.</summary>
+internal sealed class StewardClaimsTransformation(StewardDb db, IOptions<IdentityOptions> identity) : IClaimsTransformation
+{
+    static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
+
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || principal.IsLoaded()) return principal;
+        var id = principal.TryUserId();
+        if (id is null) return Anonymous;
+
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new { u.IsActive, u.SecurityStamp, u.Email, u.FullName, Roles = u.Roles.Select(r => new { r.Role, r.SiteId }).ToList() })
+            .SingleOrDefaultAsync();
+        if (user is null || !user.IsActive) return Anonymous;
+
+        // A password change or deactivation renews the stamp; older tokens stop working.
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (stamp is null || stamp != user.SecurityStamp) return Anonymous;
+
+        var source = (ClaimsIdentity)principal.Identity;
+        var result = new ClaimsIdentity(source.Claims.Where(c => c.Type != ClaimTypes.Role), source.AuthenticationType,
+            source.NameClaimType, ClaimTypes.Role);
+        result.AddClaim(StewardClaims.LoadedMarker());
+        result.AddClaim(new Claim(StewardClaims.FullName, user.FullName));
+        if (user.Email is not null && !result.HasClaim(c => c.Type == ClaimTypes.Email))
+            result.AddClaim(new Claim(ClaimTypes.Email, user.Email));
+        foreach (var role in user.Roles)
+        {
+            result.AddClaim(new Claim(ClaimTypes.Role, role.Role.ToString()));
+            if (role.SiteId is { } site)
+                result.AddClaim(new Claim(StewardClaims.SiteRole, FormattableString.Invariant($"{role.Role}:{site}")));
+        }
+        return new ClaimsPrincipal(result);
+    }
+}

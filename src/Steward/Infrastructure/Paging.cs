@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Steward.Infrastructure;
+
+/// <summary>A page of a list, as API.md's conventions describe it.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+internal static class Paging
+{
+    public const int DefaultSize = 50;
+    public const int MaxSize = 200;
+
+    /// <summary>Checks ?page and ?pageSize; null when they are fine, else the problem to answer.</summary>
+    public static IResult? Invalid(int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1) errors["page"] = ["page starts at 1."];
+        if (pageSize is < 1 or > MaxSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxSize}."];
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
+    }
+
+    public static async Task<PageOf<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> query, int? page, int? pageSize,
+        Func<TIn, TOut> map, CancellationToken ct)
+    {
+        var p = page ?? 1;
+        var size = pageSize ?? DefaultSize;
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new PageOf<TOut>(items.Select(map).ToList(), p, size, total);
+    }
+}

@@ -1,0 +1,42 @@
+using Steward.Data;
+using Steward.Features.Audit;
+using Steward.Features.Auth;
+using Steward.Features.Demo;
+using Steward.Features.People;
+using Steward.Features.Sites;
+using Steward.Infrastructure;
+
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demo) builder.Configuration.AddInMemoryCollection(Demo.Settings(builder.Configuration));
+
+builder.Services.AddOptions<StewardOptions>().Bind(builder.Configuration.GetSection(StewardOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddStewardData(builder.Configuration);
+builder.Services.AddStewardAuth(builder.Configuration);
+builder.Services.AddStewardErrors();
+builder.Services.AddStewardWeb();
+
+var app = builder.Build();
+
+await app.Services.MigrateStewardDatabaseAsync();
+await app.Services.BootstrapAdminAsync();
+if (demo) await Demo.SeedAsync(app.Services, app.Logger);
+
+app.UseStewardErrors();
+app.UseStewardSecurityHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.MapStaticAssets();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStewardAuthApi();
+app.MapSitesApi();
+app.MapUsersApi();
+app.MapAuditApi();
+app.MapStewardWeb();
+
+app.Run();
