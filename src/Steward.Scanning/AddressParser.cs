@@ -1,0 +1,213 @@
+namespace Steward.Scanning;
+
+internal readonly record struct AddressMatch(int Start, int End, string Key);
+
+/// <summary>
+/// US street addresses from a house number ("1234 E. Ocean Blvd., Apt 5, Long Beach, CA 90803") and PO boxes.
+/// A street needs a number, one to four name words and a USPS suffix; name words are capitalized, or the suffix
+/// is abbreviated ("123 main st"), so "ran 2 miles down the road" is not an address.
+/// </summary>
+internal static class AddressParser
+{
+    static readonly HashSet<string> Directionals = new(StringComparer.OrdinalIgnoreCase)
+        { "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west" };
+
+    static readonly HashSet<string> Abbreviated = new(StringComparer.OrdinalIgnoreCase)
+        { "st", "ave", "av", "blvd", "rd", "dr", "ln", "ct", "pl", "pkwy", "cir", "ter", "hwy", "trl", "sq", "plz", "aly", "cres", "expy", "fwy" };
+
+    static readonly Dictionary<string, string> Canonical = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["street"] = "st", ["avenue"] = "ave", ["av"] = "ave", ["boulevard"] = "blvd", ["road"] = "rd", ["drive"] = "dr",
+        ["lane"] = "ln", ["court"] = "ct", ["place"] = "pl", ["parkway"] = "pkwy", ["circle"] = "cir", ["terrace"] = "ter",
+        ["highway"] = "hwy", ["trail"] = "trl", ["square"] = "sq", ["plaza"] = "plz", ["north"] = "n", ["south"] = "s",
+        ["east"] = "e", ["west"] = "w", ["crescent"] = "cres", ["expressway"] = "expy", ["freeway"] = "fwy",
+    };
+
+    static readonly HashSet<string> UnitWords = new(StringComparer.OrdinalIgnoreCase)
+        { "apt", "apartment", "unit", "suite", "ste", "spc", "space", "bldg", "building", "fl", "floor" };
+
+    /// <summary>Normalised "number street-words suffix" key, so "1234 East Ocean Boulevard" = "1234 E. Ocean Blvd.".</summary>
+    public static string KeyOf(string address)
+    {
+        var tokens = TextFold.Tokens(address);
+        var parts = new List<string>();
+        foreach (var t in tokens)
+        {
+            if (UnitWords.Contains(t) || (parts.Count > 1 && t.Length == 5 && t.All(char.IsAsciiDigit)))
+                break;
+            parts.Add(Canonical.TryGetValue(t, out var c) ? c : t);
+            if (parts.Count > 1 && Abbreviated.Contains(parts[^1]) && parts[^1] is not "n" and not "s" and not "e" and not "w")
+                break;
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    static int Word(ReadOnlySpan<char> s, int i)
+    {
+        while (i < s.Length && TextFold.IsWordChar(s[i]))
+            i++;
+        return i;
+    }
+
+    static int Spaces(ReadOnlySpan<char> s, int i, int max)
+    {
+        var k = 0;
+        while (i < s.Length && s[i] == ' ' && k < max)
+        {
+            i++;
+            k++;
+        }
+
+        return k;
+    }
+
+    public static AddressMatch TryStreet(ReadOnlySpan<char> s, int numStart, int numEnd, IReadOnlySet<string> suffixes)
+    {
+        if (numEnd - numStart > 6 || s[numStart] == '0')
+            return default;
+        if (numStart > 0 && s[numStart - 1] is '$' or '#' or '.' or ',' or ':' or '/' or '-' or '+')
+            return default;
+        var i = numEnd;
+        var nameWords = 0;
+        var lowerWords = false;
+        Span<char> buf = stackalloc char[24];
+        for (var w = 0; w < 6; w++)
+        {
+            var sp = Spaces(s, i, 2);
+            if (sp == 0)
+                return default;
+            i += sp;
+            var b = i;
+            var e = Word(s, i);
+            if (e == b || e - b > 20)
+                return default;
+            var word = s[b..e];
+            var len = 0;
+            foreach (var c in word)
+                buf[len++] = TextFold.Fold(c);
+            var folded = buf[..len].ToString();
+            var afterDot = e < s.Length && s[e] == '.' ? e + 1 : e;
+            var cap = TextFold.IsUpper(s[b]) || TextFold.IsAsciiDigit(s[b]);
+
+            if (nameWords >= 1 && suffixes.Contains(folded) && (cap || Abbreviated.Contains(folded)) && !(lowerWords && !Abbreviated.Contains(folded)))
+            {
+                var end = afterDot;
+                end = Trailer(s, end);
+                return new AddressMatch(numStart, end, KeyOf(s[numStart..afterDot].ToString()));
+            }
+
+            if (nameWords == 0 && Directionals.Contains(folded) && cap)
+            {
+                i = afterDot;
+                continue;
+            }
+
+            var ordinal = TextFold.IsAsciiDigit(s[b]) && (folded.EndsWith("st", StringComparison.Ordinal)
+                || folded.EndsWith("nd", StringComparison.Ordinal) || folded.EndsWith("rd", StringComparison.Ordinal)
+                || folded.EndsWith("th", StringComparison.Ordinal));
+            if (TextFold.IsAsciiDigit(s[b]) && !ordinal)
+                return default;
+            if (!cap)
+            {
+                if (w > 1)
+                    return default;
+                lowerWords = true;
+            }
+
+            // Only a space may join street words; a period ends them unless it closes an abbreviation like "E.".
+            if (e < s.Length && s[e] is not ' ')
+                return default;
+            nameWords++;
+            if (nameWords > 4)
+                return default;
+            i = e;
+        }
+
+        return default;
+    }
+
+    /// <summary>Extends past ", Apt 5", " #12", " Suite 200", ", Long Beach, CA 90803".</summary>
+    static int Trailer(ReadOnlySpan<char> s, int end)
+    {
+        var i = end;
+        var j = i;
+        if (j < s.Length && s[j] == ',')
+            j++;
+        j += Spaces(s, j, 2);
+        if (j < s.Length && s[j] == '#')
+        {
+            var d = Word(s, j + 1);
+            if (d > j + 1)
+                return Trailer(s, d);
+        }
+
+        var e = Word(s, j);
+        if (e > j && UnitWords.Contains(s[j..e].ToString()))
+        {
+            var k = e < s.Length && s[e] == '.' ? e + 1 : e;
+            k += Spaces(s, k, 2);
+            if (k < s.Length && s[k] == '#')
+                k++;
+            var u = Word(s, k);
+            if (u > k && u - k <= 6)
+                i = u;
+        }
+
+        // ", City, ST 90803" or " City ST 90803": up to three capitalized words, a state code, a ZIP.
+        j = i;
+        if (j < s.Length && s[j] == ',')
+            j++;
+        j += Spaces(s, j, 2);
+        var words = 0;
+        while (words < 3 && j < s.Length && TextFold.IsUpper(s[j]))
+        {
+            var w = Word(s, j);
+            if (w - j == 2 && char.IsAsciiLetterUpper(s[j + 1]))
+            {
+                var z = w + Spaces(s, w, 2);
+                var ze = Word(s, z);
+                if (ze - z == 5 && s[z..ze].ContainsAnyExceptInRange('0', '9') == false)
+                    return ze;
+                return i;
+            }
+
+            words++;
+            j = w;
+            if (j < s.Length && s[j] == ',')
+                j++;
+            j += Spaces(s, j, 2);
+        }
+
+        return i;
+    }
+
+    /// <summary>"PO Box 123", "P.O. Box 45", "Post Office Box 9"; <paramref name="boxStart"/> is the word "box".</summary>
+    public static AddressMatch TryPoBox(ReadOnlySpan<char> s, int boxStart, int boxEnd)
+    {
+        var i = boxStart;
+        while (i > 0 && s[i - 1] == ' ')
+            i--;
+        var before = s[Math.Max(0, i - 12)..i];
+        int start;
+        if (before.EndsWith("P.O.", StringComparison.OrdinalIgnoreCase) || before.EndsWith("P. O.", StringComparison.OrdinalIgnoreCase))
+            start = i - (before.EndsWith("P.O.", StringComparison.OrdinalIgnoreCase) ? 4 : 5);
+        else if (before.EndsWith("PO", StringComparison.OrdinalIgnoreCase))
+            start = i - 2;
+        else if (before.EndsWith("post office", StringComparison.OrdinalIgnoreCase))
+            start = i - 11;
+        else
+            return default;
+        if (start > 0 && TextFold.IsWordChar(s[start - 1]))
+            return default;
+        var j = boxEnd + Spaces(s, boxEnd, 2);
+        if (j < s.Length && s[j] == '#')
+            j++;
+        var e = j;
+        while (e < s.Length && TextFold.IsAsciiDigit(s[e]))
+            e++;
+        if (e == j || (e < s.Length && TextFold.IsWordChar(s[e])))
+            return default;
+        return new AddressMatch(start, Trailer(s, e), "po box " + s[j..e].ToString());
+    }
+}

@@ -1,0 +1,906 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Steward.Scanning;
+
+/// <summary>
+/// The work of one scan: a single pass over the text that hashes each word once, steps the token automaton and
+/// records candidates, then small resolution steps that turn candidates into findings. One instance per thread is
+/// reused, so a scan allocates little beyond its findings.
+/// </summary>
+internal sealed class ScanRun
+{
+    [ThreadStatic]
+    static ScanRun? t_cached;
+
+    const int Ring = 64;
+
+    ContextData _ctx = null!;
+    readonly List<Finding> _findings = [];
+    readonly List<(int Start, int End, int Name)> _names = [];
+    readonly List<(int Start, int End)> _acceptedNames = [];
+    readonly List<(int Start, int End, LexiconEntry Entry)> _lexHits = [];
+    readonly List<(int Start, int End)> _allow = [];
+    readonly List<(int Start, int End)> _confidential = [];
+    readonly List<(int Start, int End)> _studentIds = [];
+    readonly List<(int Pos, int Rule)> _triggers = [];
+    readonly List<int> _breaks = [];
+    readonly HashSet<int> _subjects = [];
+    int _consumedUntil;
+    int _lastPhoneCue;
+    int _lastEmailCue;
+    int _lastLeetChunk;
+
+    public static ScanRun Rent(ContextData ctx)
+    {
+        var run = t_cached ??= new ScanRun();
+        run._ctx = ctx;
+        return run;
+    }
+
+    void Reset()
+    {
+        _findings.Clear();
+        _names.Clear();
+        _acceptedNames.Clear();
+        _lexHits.Clear();
+        _allow.Clear();
+        _confidential.Clear();
+        _studentIds.Clear();
+        _triggers.Clear();
+        _breaks.Clear();
+        _subjects.Clear();
+        _consumedUntil = 0;
+        _lastPhoneCue = int.MinValue / 2;
+        _lastEmailCue = int.MinValue / 2;
+        _lastLeetChunk = -1;
+    }
+
+    public ScanResult Run(Post post)
+    {
+        Reset();
+        try
+        {
+            var text = post.Text ?? string.Empty;
+            var s = text.AsSpan();
+            Pass(s);
+            ResolveSubjects(post);
+            ResolveNames(s, post);
+            ResolveLexicon(s);
+            ResolveConfidential(s);
+            ResolveSentenceRules(s);
+            CheckUnresolvedSubjects(text, post);
+            CheckCopyright(text, post);
+            CheckOutsideContent(post);
+            return ScanResult.From([.. _findings]);
+        }
+        finally
+        {
+            // Do not keep an old context (and its roster) alive from a thread-static.
+            _ctx = null!;
+        }
+    }
+
+    // ---------------------------------------------------------------- the pass
+
+    void Pass(ReadOnlySpan<char> s)
+    {
+        var classes = TextFold.Classes;
+        var folds = TextFold.Folds;
+        var vocab = _ctx.Vocabulary;
+        var ac = _ctx.Automaton;
+        var flagsById = _ctx.TokenFlagsById;
+        Span<int> ring = stackalloc int[Ring];
+        var tokens = 0;
+        var state = TokenAutomaton.Root;
+        var reset = false;
+        var n = s.Length;
+        var i = 0;
+        while (i < n)
+        {
+            var c = s[i];
+            var cls = classes[c];
+            if (cls == TextFold.Separator)
+            {
+                if (c != ' ' && Separator(s, i))
+                    reset = true;
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var h = TextFold.HashSeed;
+            var kinds = 0;
+            while (true)
+            {
+                h = (h ^ folds[c]) * TextFold.HashPrime;
+                kinds |= cls;
+                if (++i >= n)
+                    break;
+                c = s[i];
+                cls = classes[c];
+                if (cls == TextFold.Separator)
+                    break;
+            }
+
+            if (reset)
+            {
+                state = TokenAutomaton.Root;
+                reset = false;
+            }
+
+            ring[tokens & (Ring - 1)] = start;
+            tokens++;
+            if (kinds != TextFold.Letter && start >= _consumedUntil)
+                Digits(s, start, i, kinds);
+
+            var id = vocab.Find(h);
+            if (id < 0)
+            {
+                state = TokenAutomaton.Root;
+                continue;
+            }
+
+            var f = flagsById[id];
+            if (f != 0)
+                Flags(s, f, start, i);
+            state = ac.Step(state, id);
+            var r = ac.ReportFrom(state);
+            if (r >= 0)
+                Report(r, i, ring, tokens);
+        }
+    }
+
+    /// <summary>Handles a non-space separator; returns true when it breaks phrases (punctuation other than ' and -).</summary>
+    bool Separator(ReadOnlySpan<char> s, int i)
+    {
+        var c = s[i];
+        switch (c)
+        {
+            case '\'' or '\u2019' or '-' or '\u2010' or '\u2011' or '\t' or '\u00A0':
+                return false;
+            case '\n' or '\r':
+                _breaks.Add(i);
+                return true;
+            case '.':
+                if (i + 1 >= s.Length || s[i + 1] is ' ' or '\n' or '\r' or '"' or ')')
+                {
+                    // "J. Smith", "Mr. Lee": an initial or a short title is not a sentence end.
+                    var shortWord = i >= 2 && TextFold.IsUpper(s[i - 1]) && !TextFold.IsWordChar(s[i - 2]);
+                    var title = i >= 3 && (s.Slice(i - 2, 2).Equals("Mr", StringComparison.Ordinal)
+                        || s.Slice(i - 2, 2).Equals("Ms", StringComparison.Ordinal) || s.Slice(i - 2, 2).Equals("Dr", StringComparison.Ordinal)
+                        || s.Slice(i - 2, 2).Equals("St", StringComparison.Ordinal));
+                    if (!shortWord && !title)
+                        _breaks.Add(i);
+                }
+                else if (i > 0 && i + 1 < s.Length && TextFold.IsWordChar(s[i - 1]) && TextFold.IsWordChar(s[i + 1])
+                    && i > _lastLeetChunk)
+                {
+                    // "f.u.c.k" spelled with dots between single letters.
+                    if (i >= 2 && !TextFold.IsWordChar(s[i - 2]) && i + 2 < s.Length && s[i + 2] == '.')
+                        Leet(s, i);
+                }
+
+                return true;
+            case '!' or '|':
+                if (i > 0 && i + 1 < s.Length && TextFold.IsWordChar(s[i - 1]) && TextFold.IsWordChar(s[i + 1]))
+                {
+                    Leet(s, i);
+                    return true;
+                }
+
+                if (c == '!')
+                    _breaks.Add(i);
+                return true;
+            case '?':
+                _breaks.Add(i);
+                return true;
+            case '@':
+                if (i >= _consumedUntil)
+                {
+                    var em = EmailParser.TryAt(s, i);
+                    if (em.End > 0)
+                    {
+                        Email(em);
+                        _consumedUntil = em.End;
+                        return true;
+                    }
+                }
+
+                if (i + 1 < s.Length && TextFold.IsWordChar(s[i + 1]) && i > 0 && TextFold.IsWordChar(s[i - 1]))
+                    Leet(s, i);
+                else if (i + 1 < s.Length && TextFold.IsWordChar(s[i + 1]) && (i == 0 || s[i - 1] == ' ') && i + 2 < s.Length && TextFold.IsAsciiDigit(s[i + 1]))
+                    Leet(s, i); // "@55"
+                return true;
+            case '$' or '*':
+                if ((i > 0 && TextFold.Classes[s[i - 1]] == TextFold.Letter)
+                    || (i + 1 < s.Length && TextFold.Classes[s[i + 1]] == TextFold.Letter))
+                    Leet(s, i);
+                return true;
+            case '#':
+                Hashtag(s, i);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    void Digits(ReadOnlySpan<char> s, int start, int end, int kinds)
+    {
+        var len = end - start;
+        if (kinds == TextFold.Digit)
+        {
+            if (len >= _ctx.MinStudentIdLength && len <= _ctx.MaxStudentIdLength
+                && _ctx.StudentIdLookup.Contains(s[start..end]))
+            {
+                _studentIds.Add((start, end));
+                Add(PolicyRules.StudentId, FindingCategory.Confidential, "Privacy §1", Severity.Block, start, len,
+                    "Remove the student ID number: student records are confidential (Privacy §1).");
+                _consumedUntil = end;
+                return;
+            }
+
+            var pm = PhoneParser.TryParse(s, start, _lastPhoneCue >= start - 40);
+            if (pm.Kind != PhoneKind.None)
+            {
+                Phone(pm);
+                _consumedUntil = pm.End;
+                return;
+            }
+
+            if (len <= 6 && end + 1 < s.Length && s[end] == ' ')
+            {
+                var am = AddressParser.TryStreet(s, start, end, _ctx.Rules.StreetSuffixes);
+                if (am.End > 0)
+                {
+                    Address(am);
+                    _consumedUntil = am.End;
+                }
+            }
+
+            return;
+        }
+
+        // Letters and digits together: "sh1t", "b1tch" (but not "4th", "10am", "K12").
+        if (len >= 3 && IsLeetCandidate(s[start..end]))
+            Leet(s, start);
+        if (len >= _ctx.MinStudentIdLength && len <= _ctx.MaxStudentIdLength && _ctx.StudentIdLookup.Contains(s[start..end]))
+        {
+            _studentIds.Add((start, end));
+            Add(PolicyRules.StudentId, FindingCategory.Confidential, "Privacy §1", Severity.Block, start, len,
+                "Remove the student ID number: student records are confidential (Privacy §1).");
+        }
+    }
+
+    static bool IsLeetCandidate(ReadOnlySpan<char> token)
+    {
+        // A digit between letters, or a leading/trailing digit run glued to 2+ letters that is not an ordinal/time.
+        var letters = 0;
+        foreach (var c in token)
+        {
+            if (TextFold.Classes[c] == TextFold.Letter)
+                letters++;
+        }
+
+        if (letters < 2)
+            return false;
+        for (var k = 1; k < token.Length - 1; k++)
+        {
+            if (TextFold.IsAsciiDigit(token[k]) && !TextFold.IsAsciiDigit(token[k - 1]) && !TextFold.IsAsciiDigit(token[k + 1]))
+                return true;
+        }
+
+        return TextFold.IsAsciiDigit(token[^1]) && !TextFold.IsAsciiDigit(token[0]) && token.Length <= 8
+            && TextFold.Classes[token[^2]] == TextFold.Letter;
+    }
+
+    void Flags(ReadOnlySpan<char> s, int f, int start, int end)
+    {
+        if ((f & (int)TokenFlags.PhoneCue) != 0)
+            _lastPhoneCue = end;
+        if ((f & (int)TokenFlags.EmailCue) != 0)
+            _lastEmailCue = end;
+        if ((f & (int)TokenFlags.At) != 0 && start >= _consumedUntil)
+        {
+            var em = EmailParser.TryObfuscated(s, start, end, _lastEmailCue >= start - 80, _ctx.Rules.EmailTlds);
+            if (em.End > 0)
+            {
+                Email(em);
+                _consumedUntil = em.End;
+            }
+        }
+
+        if ((f & (int)TokenFlags.Box) != 0 && start >= _consumedUntil)
+        {
+            var am = AddressParser.TryPoBox(s, start, end);
+            if (am.End > 0)
+            {
+                Address(am);
+                _consumedUntil = am.End;
+            }
+        }
+
+        var rules = f >> 8;
+        for (var r = 0; rules != 0; r++, rules >>= 1)
+        {
+            if ((rules & 1) != 0)
+                _triggers.Add((start, r));
+        }
+    }
+
+    void Hashtag(ReadOnlySpan<char> s, int i)
+    {
+        var prefixes = _ctx.HashtagPrefixes;
+        if (prefixes.Length == 0)
+            return;
+        Span<char> buf = stackalloc char[32];
+        var len = 0;
+        for (var k = i + 1; k < s.Length && len < buf.Length && TextFold.IsWordChar(s[k]); k++)
+            buf[len++] = TextFold.Fold(s[k]);
+        var tag = buf[..len];
+        for (var p = 0; p < prefixes.Length; p++)
+        {
+            if (tag.Length > prefixes[p].Length && tag.StartsWith(prefixes[p], StringComparison.Ordinal))
+                _triggers.Add((i, _ctx.HashtagPrefixRule[p]));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    void Report(int state, int end, ReadOnlySpan<int> ring, int tokens)
+    {
+        var ac = _ctx.Automaton;
+        for (var st = state; st >= 0; st = ac.ReportLink(st))
+        {
+            for (var p = ac.FirstPattern(st); p >= 0; p = ac.NextPattern(p))
+            {
+                var len = ac.PatternLength(p);
+                if (len > Ring || len > tokens)
+                    continue;
+                var start = ring[(tokens - len) & (Ring - 1)];
+                switch (ac.Kind(p))
+                {
+                    case PatternKind.StudentName:
+                        _names.Add((start, end, ac.Payload(p)));
+                        break;
+                    case PatternKind.Lexicon:
+                        _lexHits.Add((start, end, _ctx.LexiconEntries[ac.Payload(p)]));
+                        break;
+                    case PatternKind.LexiconAllow:
+                        _allow.Add((start, end));
+                        break;
+                    case PatternKind.Confidential:
+                        _confidential.Add((start, end));
+                        break;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- contacts
+
+    void Phone(PhoneMatch pm)
+    {
+        var len = pm.End - pm.Start;
+        if (_ctx.KnownPhones.TryGetValue(pm.Key, out var known))
+        {
+            KnownContactFinding(known, PolicyRules.Phone, "phone number", pm.Start, len);
+            return;
+        }
+
+        Add(PolicyRules.Phone, FindingCategory.ContactInfo, "Privacy §2", _ctx.Rules.UnknownPhoneSeverity, pm.Start, len,
+            "Remove the phone number or replace it with the school office's public number (Privacy §2).");
+    }
+
+    void Email(EmailMatch em)
+    {
+        var len = em.End - em.Start;
+        if (!em.Obfuscated)
+        {
+            if (_ctx.SiteEmails.TryGetValue(em.Address, out var site))
+            {
+                Add(PolicyRules.Email, FindingCategory.ContactInfo, "Privacy §2", Severity.Info, em.Start, len,
+                    $"Public address of site {site}: fine to publish.");
+                return;
+            }
+
+            var domain = em.Address[(em.Address.IndexOf('@', StringComparison.Ordinal) + 1)..];
+            if (_ctx.AllowedEmailDomains.Contains(domain))
+            {
+                Add(PolicyRules.Email, FindingCategory.ContactInfo, "Privacy §2", Severity.Info, em.Start, len,
+                    "District work address: fine to publish.");
+                return;
+            }
+        }
+
+        Add(PolicyRules.Email, FindingCategory.ContactInfo, "Privacy §2", _ctx.Rules.UnknownEmailSeverity, em.Start, len,
+            "Remove the email address or replace it with the school's public address or a staff work address (Privacy §2).");
+    }
+
+    void Address(AddressMatch am)
+    {
+        var len = am.End - am.Start;
+        if (_ctx.KnownAddresses.TryGetValue(am.Key, out var known))
+        {
+            KnownContactFinding(known, PolicyRules.Address, "address", am.Start, len);
+            return;
+        }
+
+        Add(PolicyRules.Address, FindingCategory.ContactInfo, "Privacy §2", _ctx.Rules.UnknownAddressSeverity, am.Start, len,
+            "Remove the street address: home addresses of students and families may not be published (Privacy §2). "
+            + "For a public venue, use its name, or have the district add the address to the site's public contacts.");
+    }
+
+    void KnownContactFinding(KnownContact known, string siteRule, string what, int start, int len)
+    {
+        switch (known.Kind)
+        {
+            case ContactOwnerKind.SitePublic:
+                Add(siteRule, FindingCategory.ContactInfo, "Privacy §2", Severity.Info, start, len,
+                    $"Public {what} of site {known.Owner}: fine to publish.");
+                break;
+            case ContactOwnerKind.Staff:
+                Add(PolicyRules.StaffHomeContact, FindingCategory.StaffHomeContact, "Privacy §5", Severity.Block, start, len,
+                    $"Remove the home {what} of staff member {known.Owner}: staff home addresses and phone numbers are never posted (Privacy §5).");
+                break;
+            case ContactOwnerKind.Official:
+                Add(PolicyRules.OfficialHomeContact, FindingCategory.StaffHomeContact, "Privacy §6", Severity.Block, start, len,
+                    $"Remove the home {what} of {known.Owner}: an official's home contact needs their prior written permission (Privacy §6).");
+                break;
+            case ContactOwnerKind.OfficialWithPermission:
+                break;
+        }
+    }
+
+    // ---------------------------------------------------------------- leetspeak
+
+    /// <summary>Undoes common obfuscation in the whitespace-delimited chunk around <paramref name="at"/> and looks it up.</summary>
+    void Leet(ReadOnlySpan<char> s, int at)
+    {
+        var a = at;
+        while (a > 0 && IsChunkChar(s[a - 1]))
+            a--;
+        var b = at;
+        while (b < s.Length && IsChunkChar(s[b]))
+            b++;
+        while (a < b && s[a] is '.' or '!' or '?' or '\'' or '-' or '_' or '#' or '|')
+            a++;
+        while (b > a && s[b - 1] is '.' or '!' or '?' or '\'' or '-' or '_' or '#' or ',')
+            b--;
+        if (b - a < 3 || b - a > 24 || a <= _lastLeetChunk)
+            return;
+        _lastLeetChunk = a;
+        var chunk = s[a..b];
+        var atSign = chunk.IndexOf('@');
+        if (atSign >= 0 && chunk[(atSign + 1)..].Contains('.'))
+            return;
+
+        Span<char> buf = stackalloc char[24];
+        var len = 0;
+        var letters = 0;
+        var stars = 0;
+        var obfuscated = false;
+        var ones = 0;
+        foreach (var c in chunk)
+        {
+            char m;
+            if (TextFold.Classes[c] == TextFold.Letter)
+            {
+                m = TextFold.Fold(c);
+                letters++;
+            }
+            else
+            {
+                obfuscated = true;
+                switch (c)
+                {
+                    case '0': m = 'o'; break;
+                    case '1': m = 'i'; ones++; break;
+                    case '3': m = 'e'; break;
+                    case '4' or '@': m = 'a'; break;
+                    case '5' or '$': m = 's'; break;
+                    case '7' or '+': m = 't'; break;
+                    case '8': m = 'b'; break;
+                    case '9': m = 'g'; break;
+                    case '!': m = 'i'; break;
+                    case '|': m = 'l'; break;
+                    case '*' or '#': m = '*'; stars++; break;
+                    case '.' or '-' or '_' or '\'' or '\u2019': continue;
+                    default: return;
+                }
+            }
+
+            buf[len++] = m;
+        }
+
+        if (!obfuscated || letters == 0 || len < 3)
+            return;
+        var word = buf[..len];
+        var entry = stars > 0 ? Wildcard(word) : Lookup(word);
+        if (entry is null && ones > 0)
+        {
+            // '1' stands for 'l' as often as for 'i' ("cl1t" vs "sh1t"): try the other reading.
+            var k = 0;
+            foreach (var c in chunk)
+            {
+                if (c is '.' or '-' or '_' or '\'' or '\u2019')
+                    continue;
+                if (c == '1')
+                    buf[k] = 'l';
+                k++;
+            }
+
+            entry = stars > 0 ? Wildcard(word) : Lookup(word);
+        }
+        if (entry is not null)
+            _lexHits.Add((a, b, entry));
+    }
+
+    static bool IsChunkChar(char c) =>
+        TextFold.IsWordChar(c) || c is '*' or '$' or '@' or '!' or '|' or '+' or '#' or '.' or '-' or '_' or '\'';
+
+    LexiconEntry? Lookup(Span<char> word)
+    {
+        var lex = _ctx.SingleWordLexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lex.TryGetValue(word, out var e) || lex.TryGetValue(Collapse(word, 3), out e) || lex.TryGetValue(Collapse(word, 2), out e))
+            return e;
+        return null;
+    }
+
+    /// <summary>Collapses runs of at least <paramref name="min"/> equal letters to one ("fuuuck" → "fuck").</summary>
+    static string Collapse(ReadOnlySpan<char> word, int min)
+    {
+        Span<char> b = stackalloc char[word.Length];
+        var n = 0;
+        for (var i = 0; i < word.Length;)
+        {
+            var j = i;
+            while (j < word.Length && word[j] == word[i])
+                j++;
+            var run = j - i;
+            var keep = run >= min ? 1 : run;
+            for (var k = 0; k < keep; k++)
+                b[n++] = word[i];
+            i = j;
+        }
+
+        return b[..n].ToString();
+    }
+
+    /// <summary>"f*ck", "s**t", "b#tch": stars stand for letters; needs two known letters and a same-length entry.</summary>
+    LexiconEntry? Wildcard(ReadOnlySpan<char> word)
+    {
+        if (word[0] == '*' || word.Length - word.Count('*') < 2)
+            return null;
+        if (!_ctx.SingleWordLexiconByLength.TryGetValue(word.Length, out var candidates))
+            return null;
+        LexiconEntry? best = null;
+        foreach (var e in candidates)
+        {
+            var ok = true;
+            for (var i = 0; i < word.Length && ok; i++)
+                ok = word[i] == '*' || word[i] == e.Term[i];
+            if (ok && (best is null || e.Severity > best.Severity))
+                best = e;
+        }
+
+        return best;
+    }
+
+    // ---------------------------------------------------------------- resolution
+
+    void ResolveSubjects(Post post)
+    {
+        foreach (var subject in post.ImageSubjects)
+        {
+            if (subject is null)
+                continue;
+            if (subject.StudentId is { } id && _ctx.StudentIndexById.TryGetValue(id.Trim(), out var idx))
+            {
+                _subjects.Add(idx);
+                continue;
+            }
+
+            if (subject.Name is { } name && _ctx.NameIndexByKey.TryGetValue(TextFold.Key(name), out var n))
+            {
+                for (var k = _ctx.NameStudentStart[n]; k < _ctx.NameStudentStart[n + 1]; k++)
+                    _subjects.Add(_ctx.NameStudents[k]);
+            }
+        }
+    }
+
+    void ResolveNames(ReadOnlySpan<char> s, Post post)
+    {
+        if (_names.Count == 0)
+            return;
+        _names.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
+        var groupPhoto = post.ImageSubjects.Count >= 2;
+        var lastEnd = -1;
+        var lastStart = -1;
+        foreach (var (start, end, name) in _names)
+        {
+            // The longest name wins: "Mary Ann Smith" hides "Ann Smith".
+            if (start >= lastStart && end <= lastEnd)
+                continue;
+            if (!Verify(s, start, end, _ctx.NameKeys[name]))
+                continue;
+            if (start >= 2 && s[start - 1] == '-' && TextFold.IsWordChar(s[start - 2]))
+                continue;
+            if (end + 1 < s.Length && s[end] == '-' && TextFold.IsWordChar(s[end + 1]))
+                continue;
+            if (_ctx.NameHasCommonWord[name] && !HasUpper(s[start..end]))
+                continue;
+            lastStart = start;
+            lastEnd = end;
+            _acceptedNames.Add((start, end));
+            NameFinding(s, start, end, name, groupPhoto);
+        }
+    }
+
+    void NameFinding(ReadOnlySpan<char> s, int start, int end, int name, bool groupPhoto)
+    {
+        var from = _ctx.NameStudentStart[name];
+        var to = _ctx.NameStudentStart[name + 1];
+        var inPhoto = false;
+        for (var k = from; k < to; k++)
+            inPhoto |= _subjects.Contains(_ctx.NameStudents[k]);
+
+        bool lacksConsent = false, optOut = false;
+        for (var k = from; k < to; k++)
+        {
+            var idx = _ctx.NameStudents[k];
+            if (inPhoto && !_subjects.Contains(idx))
+                continue; // same name, but the one in the photo is this one
+            var st = _ctx.Students[idx];
+            lacksConsent |= !st.HasCurrentPhotoWithNameConsent;
+            optOut |= st.DirectoryOptOut;
+        }
+
+        var shown = s[start..end].ToString();
+        var len = end - start;
+        var blocked = false;
+        if (groupPhoto && lacksConsent)
+        {
+            Add(PolicyRules.GroupPhotoNames, FindingCategory.PhotoConsent, "Privacy §4", Severity.Block, start, len,
+                $"Remove {shown}'s name: group photos may be published only without students' names unless each named student has written parental consent (Privacy §4).");
+            blocked = true;
+        }
+        else if (inPhoto && lacksConsent)
+        {
+            Add(PolicyRules.PhotoWithName, FindingCategory.PhotoConsent, "Privacy §3", Severity.Block, start, len,
+                $"Remove {shown}'s name or record the parent's written PhotoWithName consent: a student's photo may not be published with their name without it (Privacy §3).");
+            blocked = true;
+        }
+
+        if (optOut)
+        {
+            Add(PolicyRules.DirectoryOptOut, FindingCategory.StudentName, "Privacy §1", Severity.Block, start, len,
+                $"Remove {shown}'s name: the family opted out of directory information, so the name may not be published.");
+            blocked = true;
+        }
+
+        if (!blocked)
+        {
+            Add(PolicyRules.StudentNamed, FindingCategory.StudentName, "Privacy §3", Severity.Info, start, len,
+                $"{shown} is a student on the roster; fine to name without a photo of them.");
+        }
+    }
+
+    static bool HasUpper(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (TextFold.IsUpper(c))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Confirms the folded tokens of the span equal <paramref name="key"/> (guards against hash collisions).</summary>
+    static bool Verify(ReadOnlySpan<char> s, int start, int end, string key)
+    {
+        var k = 0;
+        var inWord = false;
+        for (var i = start; i < end; i++)
+        {
+            var f = TextFold.Fold(s[i]);
+            if (f != 0)
+            {
+                if (!inWord && k > 0)
+                {
+                    if (k >= key.Length || key[k] != ' ')
+                        return false;
+                    k++;
+                }
+
+                if (k >= key.Length || key[k] != f)
+                    return false;
+                k++;
+                inWord = true;
+            }
+            else
+            {
+                inWord = false;
+            }
+        }
+
+        return k == key.Length;
+    }
+
+    void ResolveLexicon(ReadOnlySpan<char> s)
+    {
+        if (_lexHits.Count == 0)
+            return;
+        _lexHits.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
+        var lastEnd = -1;
+        foreach (var (start, end, entry) in _lexHits)
+        {
+            if (start < lastEnd)
+                continue;
+            if (Overlaps(_allow, start, end) || Overlaps(_acceptedNames, start, end))
+                continue;
+            lastEnd = end;
+            var harass = entry.Category == FindingCategory.Harassment;
+            var shown = s[start..end].ToString();
+            Add(harass ? PolicyRules.HarassmentLexicon : PolicyRules.Obscene, entry.Category,
+                harass ? "Discipline §7" : "Content §3", entry.Severity, start, end - start,
+                harass
+                    ? $"Remove \"{shown}\": slurs and discriminatory language are prohibited (Discipline §7)."
+                    : entry.Severity == Severity.Block
+                        ? $"Remove \"{shown}\": official accounts may not carry obscene or vulgar language (Content §3, Discipline §7)."
+                        : $"Reconsider \"{shown}\": vulgar language reflects on the District (Discipline §7); a reviewer decides.");
+        }
+    }
+
+    static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
+    {
+        foreach (var (a, b) in spans)
+        {
+            if (a < end && start < b)
+                return true;
+        }
+
+        return false;
+    }
+
+    (int Start, int End) SentenceOf(int pos, int length)
+    {
+        var idx = _breaks.BinarySearch(pos);
+        if (idx < 0)
+            idx = ~idx;
+        var end = idx < _breaks.Count ? _breaks[idx] + 1 : length;
+        var start = idx > 0 ? _breaks[idx - 1] + 1 : 0;
+        return (start, Math.Min(end, length));
+    }
+
+    void ResolveConfidential(ReadOnlySpan<char> s)
+    {
+        if (_confidential.Count == 0 || (_acceptedNames.Count == 0 && _studentIds.Count == 0))
+            return;
+        var window = _ctx.Rules.ConfidentialWindow;
+        var lastEnd = -1;
+        foreach (var (start, end) in _confidential)
+        {
+            if (start < lastEnd)
+                continue;
+            var (ss, se) = SentenceOf(start, s.Length);
+            var near = false;
+            foreach (var (a, b) in _acceptedNames)
+                near |= a >= ss && b <= se && Math.Abs(a - start) <= window;
+            foreach (var (a, b) in _studentIds)
+                near |= a >= ss && b <= se;
+            if (!near)
+                continue;
+            lastEnd = end;
+            var shown = s[start..end].ToString();
+            Add(PolicyRules.Confidential, FindingCategory.Confidential, "Privacy §1", Severity.Block, start, end - start,
+                $"Remove \"{shown}\" about the named student: grades, IEP/504, discipline and health details are confidential student records (Privacy §1).");
+        }
+    }
+
+    void ResolveSentenceRules(ReadOnlySpan<char> s)
+    {
+        if (_triggers.Count == 0)
+            return;
+        var rules = _ctx.Rules.SentenceRules;
+        Span<int> lastSentence = stackalloc int[Math.Max(1, rules.Count)];
+        lastSentence.Fill(-1);
+        Span<int> lastFindingEnd = stackalloc int[Math.Max(1, rules.Count)];
+        lastFindingEnd.Fill(-1);
+        _triggers.Sort(static (x, y) => x.Pos.CompareTo(y.Pos));
+        foreach (var (pos, r) in _triggers)
+        {
+            if (r >= rules.Count)
+                continue;
+            var (ss, se) = SentenceOf(pos, s.Length);
+            if (lastSentence[r] == ss)
+                continue;
+            lastSentence[r] = ss;
+            var rule = rules[r];
+            var window = s[ss..se];
+            var cleared = false;
+            foreach (var u in rule.Unless)
+                cleared |= u.IsMatch(window);
+            if (cleared)
+                continue;
+            foreach (var regex in rule.Matches)
+            {
+                foreach (var m in regex.EnumerateMatches(window))
+                {
+                    var start = ss + m.Index;
+                    if (start < lastFindingEnd[r] || m.Length == 0)
+                        continue;
+                    lastFindingEnd[r] = start + m.Length;
+                    Add(rule.RuleId, rule.Category, rule.PolicyReference, rule.Severity, start, m.Length, rule.Message);
+                }
+            }
+        }
+    }
+
+    void CheckUnresolvedSubjects(string text, Post post)
+    {
+        if (post.ImageSubjects.Count == 0 || text.Length == 0)
+            return;
+        var group = post.ImageSubjects.Count >= 2;
+        foreach (var subject in post.ImageSubjects)
+        {
+            if (subject?.Name is not { Length: > 0 } name)
+                continue;
+            if (subject.StudentId is { } id && _ctx.StudentIndexById.ContainsKey(id.Trim()))
+                continue;
+            if (_ctx.NameIndexByKey.ContainsKey(TextFold.Key(name)))
+                continue;
+            // Not on the roster, so no consent can be on record: naming them next to their photo blocks.
+            var at = FindWhole(text, name.Trim());
+            if (at < 0)
+                continue;
+            var len = name.Trim().Length;
+            Add(group ? PolicyRules.GroupPhotoNames : PolicyRules.PhotoWithName, FindingCategory.PhotoConsent,
+                group ? "Privacy §4" : "Privacy §3", Severity.Block, at, len,
+                $"Remove {text.Substring(at, len)}'s name: they appear in the photo and no written parental consent is on record (Privacy §{(group ? 4 : 3)}).");
+        }
+    }
+
+    static int FindWhole(string text, string name)
+    {
+        var ci = CultureInfo.InvariantCulture.CompareInfo;
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = ci.IndexOf(text, name, from, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
+            if (at < 0)
+                return -1;
+            var end = at + name.Length;
+            if ((at == 0 || !TextFold.IsWordChar(text[at - 1])) && (end >= text.Length || !TextFold.IsWordChar(text[end])))
+                return at;
+            from = at + 1;
+        }
+
+        return -1;
+    }
+
+    void CheckCopyright(string text, Post post)
+    {
+        foreach (var material in post.ThirdPartyMaterial)
+        {
+            if (material is null || string.IsNullOrWhiteSpace(material.Owner))
+                continue;
+            var owner = material.Owner.Trim();
+            var problem = CopyrightNotice.Problem(text, owner);
+            if (problem is null)
+                continue;
+            Add(PolicyRules.CopyrightCredit, FindingCategory.Copyright, "Content §12", Severity.Block, 0, 0, problem);
+        }
+    }
+
+    void CheckOutsideContent(Post post)
+    {
+        if (string.IsNullOrWhiteSpace(post.OutsideOrganization))
+            return;
+        Add(PolicyRules.OutsideContent, FindingCategory.OutsideContent, "Booster §4", Severity.Review, 0, 0,
+            $"Content from {post.OutsideOrganization.Trim()} needs the Superintendent's (DistrictAdmin) approval before it is published, and must directly benefit students (Booster §4, §5).");
+    }
+
+    void Add(string ruleId, FindingCategory category, string policy, Severity severity, int start, int length, string message) =>
+        _findings.Add(Findings.Make(ruleId, category, policy, severity, start, length, message));
+}

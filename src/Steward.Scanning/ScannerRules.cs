@@ -1,0 +1,207 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Steward.Scanning;
+
+/// <summary>One lexicon entry: a word or phrase (folded key) that is obscene or a slur.</summary>
+public sealed record LexiconEntry(string Term, FindingCategory Category, Severity Severity);
+
+/// <summary>
+/// A sentence-level rule (campaign, commercial, harassment): trigger words make the scanner read the sentence,
+/// where small regular expressions decide. The expressions only ever run on sentences with a trigger word.
+/// </summary>
+public sealed class SentenceRule
+{
+    public required string RuleId { get; init; }
+    public required FindingCategory Category { get; init; }
+    public required Severity Severity { get; init; }
+    public required string PolicyReference { get; init; }
+    public required string Message { get; init; }
+    public required IReadOnlyList<string> Triggers { get; init; }
+    public required IReadOnlyList<Regex> Matches { get; init; }
+    public required IReadOnlyList<Regex> Unless { get; init; }
+}
+
+/// <summary>
+/// Lexicons and rule settings, loaded from the data files in <c>Data/</c> (embedded in the assembly) or from a
+/// district's own directory holding files of the same names. Loading compiles the sentence rules, so load once and
+/// reuse the instance across roster rebuilds. Immutable and thread-safe.
+/// </summary>
+public sealed class ScannerRules
+{
+    static readonly Lazy<ScannerRules> EmbeddedDefault = new(() => Load(null));
+
+    public required IReadOnlyList<LexiconEntry> Lexicon { get; init; }
+    public required IReadOnlyList<string> LexiconAllowPhrases { get; init; }
+    public required IReadOnlyList<string> ConfidentialTerms { get; init; }
+    public required IReadOnlySet<string> CommonNameWords { get; init; }
+    public required IReadOnlyList<SentenceRule> SentenceRules { get; init; }
+    public required Severity UnknownPhoneSeverity { get; init; }
+    public required Severity UnknownEmailSeverity { get; init; }
+    public required Severity UnknownAddressSeverity { get; init; }
+    public required bool LocalPhoneRequiresCue { get; init; }
+    public required int ConfidentialWindow { get; init; }
+    public required IReadOnlySet<string> PhoneCueWords { get; init; }
+    public required IReadOnlySet<string> EmailCueWords { get; init; }
+    public required IReadOnlySet<string> EmailTlds { get; init; }
+    public required IReadOnlySet<string> StreetSuffixes { get; init; }
+
+    /// <summary>The rules shipped with the library.</summary>
+    public static ScannerRules Default => EmbeddedDefault.Value;
+
+    /// <summary>
+    /// Loads rules from <paramref name="directory"/>; any of the data files missing there falls back to the
+    /// embedded default, so a district can override only its lexicon, say.
+    /// </summary>
+    public static ScannerRules LoadFromDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"Scanner rules directory not found: {directory}");
+        return Load(directory);
+    }
+
+    static ScannerRules Load(string? directory)
+    {
+        string Read(string name)
+        {
+            if (directory is not null)
+            {
+                var path = Path.Combine(directory, name);
+                if (File.Exists(path))
+                    return File.ReadAllText(path);
+            }
+
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Steward.Scanning.Data." + name)
+                ?? throw new InvalidOperationException($"Embedded scanner data file missing: {name}");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+
+        using var json = JsonDocument.Parse(Read("rules.json"), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var root = json.RootElement;
+
+        return new ScannerRules
+        {
+            Lexicon = ParseLexicon(Read("lexicon.tsv")),
+            LexiconAllowPhrases = Lines(Read("lexicon-allow.txt")),
+            ConfidentialTerms = Lines(Read("confidential-terms.txt")),
+            CommonNameWords = Lines(Read("name-common-words.txt")).Select(TextFold.Key).ToHashSet(StringComparer.Ordinal),
+            SentenceRules =
+            [
+                ParseSentenceRule(Read("rules-campaign.txt"), "rules-campaign.txt"),
+                ParseSentenceRule(Read("rules-commercial.txt"), "rules-commercial.txt"),
+                ParseSentenceRule(Read("rules-harassment.txt"), "rules-harassment.txt"),
+            ],
+            UnknownPhoneSeverity = SeverityOf(root, "unknownPhoneSeverity", Severity.Block),
+            UnknownEmailSeverity = SeverityOf(root, "unknownEmailSeverity", Severity.Block),
+            UnknownAddressSeverity = SeverityOf(root, "unknownAddressSeverity", Severity.Block),
+            LocalPhoneRequiresCue = !root.TryGetProperty("localPhoneRequiresCue", out var cue) || cue.GetBoolean(),
+            ConfidentialWindow = root.TryGetProperty("confidentialWindow", out var w) ? w.GetInt32() : 160,
+            PhoneCueWords = Words(root, "phoneCueWords"),
+            EmailCueWords = Words(root, "emailCueWords"),
+            EmailTlds = Words(root, "emailTlds"),
+            StreetSuffixes = Words(root, "streetSuffixes"),
+        };
+    }
+
+    static Severity SeverityOf(JsonElement root, string name, Severity fallback) =>
+        root.TryGetProperty(name, out var v) ? Enum.Parse<Severity>(v.GetString()!, ignoreCase: true) : fallback;
+
+    static HashSet<string> Words(JsonElement root, string name)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty(name, out var arr))
+        {
+            foreach (var e in arr.EnumerateArray())
+                set.Add(e.GetString()!.Trim().ToLowerInvariant());
+        }
+
+        return set;
+    }
+
+    static List<string> Lines(string text) =>
+        [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+
+    static List<LexiconEntry> ParseLexicon(string text)
+    {
+        var list = new List<LexiconEntry>();
+        var lineNo = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNo++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var cols = line.Split('\t');
+            if (cols.Length < 3)
+                throw new FormatException($"lexicon.tsv line {lineNo}: expected category<TAB>severity<TAB>term.");
+            var category = Enum.Parse<FindingCategory>(cols[0], ignoreCase: true);
+            if (category is not (FindingCategory.Obscene or FindingCategory.Harassment))
+                throw new FormatException($"lexicon.tsv line {lineNo}: category must be Obscene or Harassment.");
+            list.Add(new LexiconEntry(TextFold.Key(cols[2]), category, Enum.Parse<Severity>(cols[1], ignoreCase: true)));
+        }
+
+        return list;
+    }
+
+    internal static SentenceRule ParseSentenceRule(string text, string fileName)
+    {
+        var header = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var triggers = new List<string>();
+        var matches = new List<Regex>();
+        var unless = new List<Regex>();
+        const RegexOptions baseOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+        var lineNo = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNo++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+                throw new FormatException($"{fileName} line {lineNo}: expected 'key: value'.");
+            var key = line[..colon].Trim();
+            var value = line[(colon + 1)..].Trim();
+            try
+            {
+                switch (key)
+                {
+                    case "trigger":
+                        triggers.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                        break;
+                    case "match":
+                        matches.Add(new Regex(value, baseOptions | RegexOptions.IgnoreCase));
+                        break;
+                    case "match-cased":
+                        matches.Add(new Regex(value, baseOptions));
+                        break;
+                    case "unless":
+                        unless.Add(new Regex(value, baseOptions | RegexOptions.IgnoreCase));
+                        break;
+                    default:
+                        header[key] = value;
+                        break;
+                }
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"{fileName} line {lineNo}: {e.Message}", e);
+            }
+        }
+
+        string Need(string k) => header.TryGetValue(k, out var v) ? v : throw new FormatException($"{fileName}: missing '{k}:'.");
+        return new SentenceRule
+        {
+            RuleId = Need("rule-id"),
+            Category = Enum.Parse<FindingCategory>(Need("category"), ignoreCase: true),
+            Severity = Enum.Parse<Severity>(Need("severity"), ignoreCase: true),
+            PolicyReference = Need("policy"),
+            Message = Need("message"),
+            Triggers = triggers,
+            Matches = matches,
+            Unless = unless,
+        };
+    }
+}
