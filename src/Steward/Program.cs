@@ -9,6 +9,8 @@ using Steward.Infrastructure;
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 if (demo) builder.Configuration.AddInMemoryCollection(Demo.Settings(builder.Configuration));
+// Serve compressed assets from the build output in any environment (a no-op in a published build).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddOptions<StewardOptions>().Bind(builder.Configuration.GetSection(StewardOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -24,10 +26,11 @@ await app.Services.MigrateStewardDatabaseAsync();
 await app.Services.BootstrapAdminAsync();
 if (demo) await Demo.SeedAsync(app.Services, app.Logger);
 
+app.UseStewardProxySupport();
 app.UseStewardErrors();
 app.UseStewardSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -9,6 +9,9 @@ public sealed class StewardOptions
     public BootstrapOptions Bootstrap { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Behind a TLS-terminating load balancer: trust its X-Forwarded-For/-Proto headers.</summary>
+    public bool BehindProxy { get; set; }
+
     /// <summary>Where the SQLite file (and later the vault key file) live: never the source tree.</summary>
     public string? DataDirectory { get; set; }
 

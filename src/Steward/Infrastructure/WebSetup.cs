@@ -14,6 +14,20 @@ internal static class WebSetup
         return services;
     }
 
+    public static void UseStewardProxySupport(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>("Steward:BehindProxy")) return;
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                               | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        };
+        // The operator vouches for the network in front of the nodes by setting BehindProxy.
+        options.KnownIPNetworks.Clear();
+        options.KnownProxies.Clear();
+        app.UseForwardedHeaders(options);
+    }
+
     public static void MapStewardWeb(this WebApplication app)
     {
         app.MapRazorPages();

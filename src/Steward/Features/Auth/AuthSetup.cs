@@ -28,7 +28,8 @@ internal static class AuthSetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<StewardDb>()
-            .AddSignInManager<StewardSignInManager>();
+            .AddSignInManager<StewardSignInManager>()
+            .AddClaimsPrincipalFactory<StewardClaimsFactory>();
 
         // Pages challenge with a redirect to the sign-in page; the API with a bare 401.
         services.AddAuthentication(o =>
@@ -62,7 +63,9 @@ internal static class AuthSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "steward.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Antiforgery refuses to run at all over plain HTTP with Always, and the default address
+            // is http://127.0.0.1; behind TLS the cookie is Secure.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });

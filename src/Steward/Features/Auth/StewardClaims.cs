@@ -9,6 +9,7 @@ internal static class StewardClaims
     /// <summary>A site role, as "Principal:12".</summary>
     public const string SiteRole = "steward:site-role";
     public const string FullName = "steward:full-name";
+    public const string Epoch = "steward:epoch";
     const string Loaded = "steward:loaded";
 
     public static int UserId(this ClaimsPrincipal user) =>

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Steward.Data;
 
 namespace Steward.Features.Auth;
@@ -10,7 +8,7 @@ namespace Steward.Features.Auth;
 /// <summary>On every authenticated request, reads the user's state and roles from the database. Tokens
 /// and cookies carry only who the user is, so a deactivation, a password change or a role change takes
 /// effect at once on every node, and no node keeps state another needs.</summary>
-internal sealed class StewardClaimsTransformation(StewardDb db, IOptions<IdentityOptions> identity) : IClaimsTransformation
+internal sealed class StewardClaimsTransformation(StewardDb db) : IClaimsTransformation
 {
     static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
@@ -22,13 +20,13 @@ internal sealed class StewardClaimsTransformation(StewardDb db, IOptions<Identit
 
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == id)
-            .Select(u => new { u.IsActive, u.SecurityStamp, u.Email, u.FullName, Roles = u.Roles.Select(r => new { r.Role, r.SiteId }).ToList() })
+            .Select(u => new { u.IsActive, u.SessionEpoch, u.Email, u.FullName, Roles = u.Roles.Select(r => new { r.Role, r.SiteId }).ToList() })
             .SingleOrDefaultAsync();
         if (user is null || !user.IsActive) return Anonymous;
 
-        // A password change or deactivation renews the stamp; older tokens stop working.
-        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        if (stamp is null || stamp != user.SecurityStamp) return Anonymous;
+        // Deactivation or a password reset starts a new epoch; tokens of an older one stop working.
+        var epoch = principal.FindFirstValue(StewardClaims.Epoch);
+        if (epoch != user.SessionEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture)) return Anonymous;
 
         var source = (ClaimsIdentity)principal.Identity;
         var result = new ClaimsIdentity(source.Claims.Where(c => c.Type != ClaimTypes.Role), source.AuthenticationType,

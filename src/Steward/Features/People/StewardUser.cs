@@ -12,8 +12,29 @@ public sealed class StewardUser : IdentityUser<int>, IVersioned
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public DateTime? DeactivatedAt { get; set; }
+
+    /// <summary>Bumped when every existing session must end (deactivation, a password reset by an
+    /// administrator). Tokens carry the epoch they were issued in.</summary>
+    public int SessionEpoch { get; set; }
     public Guid Version { get; set; }
     public List<RoleAssignment> Roles { get; set; } = [];
+
+    /// <summary>Staff departure: the user can no longer sign in and every session they hold ends.</summary>
+    public void Deactivate(DateTime now)
+    {
+        IsActive = false;
+        DeactivatedAt = now;
+        EndSessions();
+    }
+
+    public void Reactivate()
+    {
+        IsActive = true;
+        DeactivatedAt = null;
+        EndSessions();
+    }
+
+    public void EndSessions() => SessionEpoch++;
 }
 
 public sealed class RoleAssignment

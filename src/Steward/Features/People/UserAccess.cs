@@ -26,25 +26,4 @@ internal static class UserAccess
         var mine = actor.SiteIds(Role.Principal);
         return target.Roles.All(r => r.SiteId is { } site && mine.Contains(site));
     }
-
-    /// <summary>DistrictAdmin assigns any role; a principal assigns SiteDesignee or Staff at their own site.</summary>
-    public static async Task<IResult?> CheckRoleChangeAsync(StewardDb db, ClaimsPrincipal actor, RoleRequest request, CancellationToken ct)
-    {
-        var role = request.Role!.Value;
-        if (role.IsSiteRole() && request.SiteId is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = [$"{role} is a site role: siteId is required."] });
-        if (!role.IsSiteRole() && request.SiteId is not null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = [$"{role} is a district role: it carries no siteId."] });
-
-        if (!actor.Has(Role.DistrictAdmin))
-        {
-            if (!role.IsSiteRole() || role == Role.Principal)
-                return TypedResults.Problem($"Only a DistrictAdmin assigns the {role} role.", statusCode: 403, title: "Forbidden");
-            if (!actor.HasSiteRole(request.SiteId!.Value, Role.Principal))
-                return TypedResults.NotFound();
-        }
-        if (request.SiteId is { } siteId && !await db.Sites.AnyAsync(s => s.Id == siteId, ct))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = [$"There is no site {siteId}."] });
-        return null;
-    }
 }

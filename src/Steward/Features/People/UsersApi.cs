@@ -74,113 +74,58 @@ internal static class UsersApi
         return found is null ? TypedResults.NotFound() : TypedResults.Ok(UserResponse.From(found));
     }
 
-    static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateUserRequest request,
-        UserManager<StewardUser> users, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> CreateAsync(CreateUserRequest request, UserManager<StewardUser> users, TimeProvider clock)
     {
-        var email = request.Email.Trim();
-        if (await users.FindByEmailAsync(email) is not null)
-            return TypedResults.Problem($"A user with email {email} already exists.", statusCode: 409, title: "Duplicate email");
-
-        var user = new StewardUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true,
-            FullName = request.FullName.Trim(), Title = request.Title.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        var result = request.Password is { } password ? await users.CreateAsync(user, password) : await users.CreateAsync(user);
-        if (!result.Succeeded) return IdentityProblem(result);
-        return TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user));
+        var (user, refusal) = await PeopleCommands.CreateAsync(users, request, clock.GetUtcNow().UtcDateTime);
+        return user is null ? refusal!.ToResult() : TypedResults.Created($"/api/users/{user.Id}", UserResponse.From(user));
     }
 
-    static async Task<IResult> AssignRoleAsync(int id, RoleRequest request,
-        ClaimsPrincipal actor, StewardDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> AssignRoleAsync(int id, RoleRequest request, ClaimsPrincipal actor, StewardDb db, TimeProvider clock,
+        CancellationToken ct)
     {
-        var target = await UserAccess.Visible(db.Users, actor).Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == id, ct);
+        var target = await FindVisibleAsync(db, actor, id, ct);
         if (target is null) return TypedResults.NotFound();
-        var check = await UserAccess.CheckRoleChangeAsync(db, actor, request, ct);
-        if (check is not null) return check;
-
-        if (!target.Roles.Any(r => r.Role == request.Role && r.SiteId == request.SiteId))
-        {
-            target.Roles.Add(new RoleAssignment
-            {
-                Role = request.Role!.Value, SiteId = request.SiteId, AssignedAt = clock.GetUtcNow().UtcDateTime,
-                AssignedByUserId = actor.UserId(),
-            });
-            await db.SaveChangesAsync(ct);
-        }
-        return TypedResults.NoContent();
+        var refusal = await PeopleCommands.AssignRoleAsync(db, actor, target, request.Role!.Value, request.SiteId, clock.GetUtcNow().UtcDateTime, ct);
+        return refusal?.ToResult() ?? TypedResults.NoContent();
     }
 
-    static async Task<IResult> RemoveRoleAsync(int id, [FromBody] RoleRequest request,
-        ClaimsPrincipal actor, StewardDb db, CancellationToken ct)
+    static async Task<IResult> RemoveRoleAsync(int id, [FromBody] RoleRequest request, ClaimsPrincipal actor, StewardDb db, CancellationToken ct)
     {
-        var target = await UserAccess.Visible(db.Users, actor).Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == id, ct);
+        var target = await FindVisibleAsync(db, actor, id, ct);
         if (target is null) return TypedResults.NotFound();
-        var check = await UserAccess.CheckRoleChangeAsync(db, actor, request, ct);
-        if (check is not null) return check;
-
-        var existing = target.Roles.SingleOrDefault(r => r.Role == request.Role && r.SiteId == request.SiteId);
-        if (existing is null) return TypedResults.NotFound();
-        if (existing.Role == Role.DistrictAdmin && target.Id == actor.UserId())
-            return TypedResults.Problem("You cannot remove your own DistrictAdmin role.", statusCode: 409, title: "Conflict");
-        if (existing.Role == Role.DistrictAdmin
-            && await db.RoleAssignments.CountAsync(r => r.Role == Role.DistrictAdmin, ct) <= 1)
-            return TypedResults.Problem("The district needs at least one DistrictAdmin.", statusCode: 409, title: "Conflict");
-        db.RoleAssignments.Remove(existing);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        var refusal = await PeopleCommands.RemoveRoleAsync(db, actor, target, request.Role!.Value, request.SiteId, ct);
+        return refusal?.ToResult() ?? TypedResults.NoContent();
     }
 
-    static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeactivateAsync(int id, ClaimsPrincipal actor, StewardDb db,
-        UserManager<StewardUser> users, TimeProvider clock, CancellationToken ct)
+    static async Task<IResult> DeactivateAsync(int id, ClaimsPrincipal actor, StewardDb db, UserManager<StewardUser> users,
+        TimeProvider clock, CancellationToken ct)
     {
-        var target = await UserAccess.Visible(db.Users, actor).Include(u => u.Roles).SingleOrDefaultAsync(u => u.Id == id, ct);
+        var target = await FindVisibleAsync(db, actor, id, ct);
         if (target is null) return TypedResults.NotFound();
-        if (!UserAccess.CanManage(actor, target))
-            return TypedResults.Problem("You may deactivate only staff of your own site.", statusCode: 403, title: "Forbidden");
-        if (target.Id == actor.UserId())
-            return TypedResults.Problem("You cannot deactivate yourself.", statusCode: 409, title: "Conflict");
-        if (!target.IsActive) return TypedResults.NoContent();
-
-        target.IsActive = false;
-        target.DeactivatedAt = clock.GetUtcNow().UtcDateTime;
-        // A new stamp ends every cookie and token the user holds, on every node.
-        await users.UpdateSecurityStampAsync(target);
-        return TypedResults.NoContent();
+        var refusal = await PeopleCommands.DeactivateAsync(users, actor, target, clock.GetUtcNow().UtcDateTime);
+        return refusal?.ToResult() ?? TypedResults.NoContent();
     }
 
-    static async Task<Results<NoContent, NotFound>> ReactivateAsync(int id, StewardDb db, UserManager<StewardUser> users, CancellationToken ct)
+    static async Task<IResult> ReactivateAsync(int id, ClaimsPrincipal actor, StewardDb db, UserManager<StewardUser> users, CancellationToken ct)
     {
-        var target = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
+        var target = await FindVisibleAsync(db, actor, id, ct);
         if (target is null) return TypedResults.NotFound();
-        if (target.IsActive) return TypedResults.NoContent();
-        target.IsActive = true;
-        target.DeactivatedAt = null;
-        await users.UpdateSecurityStampAsync(target);
-        return TypedResults.NoContent();
+        var refusal = await PeopleCommands.ReactivateAsync(users, target);
+        return refusal?.ToResult() ?? TypedResults.NoContent();
     }
 
-    static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(int id,
-        SetPasswordRequest request, StewardDb db, UserManager<StewardUser> users, CancellationToken ct)
+    static async Task<IResult> SetPasswordAsync(int id, SetPasswordRequest request, ClaimsPrincipal actor, StewardDb db,
+        UserManager<StewardUser> users, CancellationToken ct)
     {
-        var target = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
+        var target = await FindVisibleAsync(db, actor, id, ct);
         if (target is null) return TypedResults.NotFound();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var valid = await validator.ValidateAsync(users, target, request.Password);
-            if (!valid.Succeeded) return IdentityProblem(valid);
-        }
-        if (await users.HasPasswordAsync(target)) await users.RemovePasswordAsync(target);
-        var result = await users.AddPasswordAsync(target, request.Password);
-        return result.Succeeded ? TypedResults.NoContent() : IdentityProblem(result);
+        var refusal = await PeopleCommands.SetPasswordAsync(users, target, request.Password);
+        return refusal?.ToResult() ?? TypedResults.NoContent();
     }
+
+    internal static Task<StewardUser?> FindVisibleAsync(StewardDb db, ClaimsPrincipal actor, int id, CancellationToken ct) =>
+        UserAccess.Visible(db.Users, actor).Include(u => u.Roles).ThenInclude(r => r.Site).SingleOrDefaultAsync(u => u.Id == id, ct);
 
     static Task<StewardUser?> Load(StewardDb db, int id, CancellationToken ct) =>
         db.Users.AsNoTracking().Include(u => u.Roles).ThenInclude(r => r.Site).SingleOrDefaultAsync(u => u.Id == id, ct);
-
-    /// <summary>Identity's errors, keyed by the field they concern.</summary>
-    internal static ValidationProblem IdentityProblem(IdentityResult result) => TypedResults.ValidationProblem(
-        result.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password"
-                : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "email" : "user")
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
 }

@@ -80,13 +80,8 @@ internal static class SitesApi
     static async Task<Results<Created<SiteResponse>, ProblemHttpResult>> CreateAsync(SiteRequest request, StewardDb db,
         TimeProvider clock, CancellationToken ct)
     {
-        var code = request.Code.Trim().ToUpperInvariant();
-        if (await db.Sites.AnyAsync(s => s.Code == code, ct))
-            return TypedResults.Problem($"A site with code {code} already exists.", statusCode: 409, title: "Duplicate site code");
-        var site = new Site { Code = code, Name = request.Name.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
-        Apply(site, request);
-        db.Sites.Add(site);
-        await db.SaveChangesAsync(ct);
+        var (site, conflict) = await SiteCommands.CreateAsync(db, request, clock.GetUtcNow().UtcDateTime, ct);
+        if (site is null) return TypedResults.Problem(conflict, statusCode: 409, title: "Duplicate site code");
         return TypedResults.Created($"/api/sites/{site.Id}", SiteResponse.From(site));
     }
 
@@ -98,38 +93,7 @@ internal static class SitesApi
             return TypedResults.NotFound();
         if (!(await authz.AuthorizeAsync(user, site, SiteOperations.Manage)).Succeeded)
             return TypedResults.Problem("Only the site's principal or a DistrictAdmin edits a site.", statusCode: 403, title: "Forbidden");
-        if (request.RowVersion is { } version && version != site.Version)
-            return Stale();
-
-        var code = request.Code.Trim().ToUpperInvariant();
-        if (code != site.Code)
-        {
-            if (!user.Has(People.Role.DistrictAdmin))
-                return TypedResults.Problem("Only a DistrictAdmin changes a site's code.", statusCode: 403, title: "Forbidden");
-            if (await db.Sites.AnyAsync(s => s.Code == code && s.Id != id, ct))
-                return TypedResults.Problem($"A site with code {code} already exists.", statusCode: 409, title: "Duplicate site code");
-            site.Code = code;
-        }
-        site.Name = request.Name.Trim();
-        Apply(site, request);
-        if (request.RowVersion is { } expected) db.Entry(site).Property(s => s.Version).OriginalValue = expected;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(SiteResponse.From(site));
+        var failure = await SiteCommands.UpdateAsync(db, site, request, user.Has(People.Role.DistrictAdmin), ct);
+        return failure is null ? TypedResults.Ok(SiteResponse.From(site)) : TypedResults.Problem(failure.Detail, statusCode: failure.Status, title: failure.Title);
     }
-
-    internal static ProblemHttpResult Stale() => TypedResults.Problem(
-        "The record changed since you read it. Reload it and apply your change again.", statusCode: 409, title: "Edited by someone else");
-
-    static void Apply(Site site, SiteRequest r)
-    {
-        site.Kind = r.Kind ?? SiteKind.School;
-        site.Aliases = (r.Aliases ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        site.Mascot = Blank(r.Mascot);
-        site.PublicPhone = Blank(r.PublicPhone);
-        site.PublicEmail = Blank(r.PublicEmail);
-        site.PublicAddress = Blank(r.PublicAddress);
-    }
-
-    static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

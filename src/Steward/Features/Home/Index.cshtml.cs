@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Auth;
+using Steward.Features.People;
+
+namespace Steward.Features.Home;
+
+/// <summary>The dashboard: says what the signed-in person can do, by their roles.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(StewardDb db) : PageModel
+{
+    public sealed record Card(string Title, string Text, string? Href = null, string? LinkText = null);
+
+    public bool SignedIn { get; private set; }
+    public string FullName { get; private set; } = "";
+    public List<string> RoleLines { get; } = [];
+    public List<Card> Cards { get; } = [];
+
+    public async Task OnGetAsync()
+    {
+        SignedIn = User.Identity?.IsAuthenticated == true;
+        if (!SignedIn) return;
+        FullName = User.FindFirst(StewardClaims.FullName)?.Value ?? "";
+
+        var siteIds = User.SiteIds();
+        var siteNames = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
+        foreach (var role in Roles.District.Where(r => User.Has(r))) RoleLines.Add(role.Describe());
+        foreach (var (role, site) in User.SiteRoles())
+            RoleLines.Add($"{role.Describe()} at {siteNames.GetValueOrDefault(site, "site " + site)}");
+
+        if (User.Has(Role.DistrictAdmin))
+        {
+            Cards.Add(new("Sites", $"Create and edit the district's {await db.Sites.CountAsync()} sites, their aliases, mascots and public contacts.", "/sites", "Manage sites"));
+            Cards.Add(new("People", $"Create staff accounts, place people at sites in their roles, and deactivate departing staff ({await db.Users.CountAsync(u => u.IsActive)} active).", "/people", "Manage people"));
+        }
+        else if (User.Has(Role.Principal))
+        {
+            Cards.Add(new("Your site's people", "Add staff, make site designees, and deactivate staff who leave your site.", "/people", "Manage your site's people"));
+            Cards.Add(new("Your site", "Keep your site's aliases, mascot and public office contacts current: the compliance checks use them.", "/sites", "Open your site"));
+        }
+        else if (User.IsDistrictReader() || User.SiteIds(Role.SiteDesignee).Count > 0)
+        {
+            Cards.Add(new("Sites and people", "See the district's sites and who holds which role.", "/sites", "Browse sites"));
+        }
+
+        if (User.HasAny(Role.DistrictAdmin, Role.EthicsOffice, Role.DeputySuperintendent))
+            Cards.Add(new("Audit log", "Every change and every credential reveal, hash-chained: verify that nothing was edited or deleted.", "/audit", "Open the audit log"));
+        if (User.Has(Role.DeputySuperintendent))
+            Cards.Add(new("Monitoring (Curricular Use)", "You may monitor any official account at any time without notice: read every site's records."));
+        if (User.Has(Role.EthicsOffice))
+            Cards.Add(new("Ethics Office", "You receive every site's list of official accounts, without credentials, each school year."));
+        if (User.Has(Role.SocialMediaAdmin))
+            Cards.Add(new("Social media administration", "You read every site's registry list and the archive of what was posted."));
+        if (User.Has(Role.PublicInformation))
+            Cards.Add(new("Public information", "You read registry lists and answer public-records requests and media inquiries."));
+        if (User.SiteIds(Role.Principal, Role.SiteDesignee).Count > 0)
+            Cards.Add(new("Site lead duties", "Approve your site's official accounts and posts, keep its credential vault, and send its list to the Ethics Office."));
+        if (User.SiteIds(Role.Staff).Count > 0)
+            Cards.Add(new("Staff", "Request official accounts for your programs, manage the accounts assigned to you, and draft posts for review."));
+
+        Cards.Add(new("Two-factor sign-in", "Protect your account with an authenticator app; revealing vault credentials requires it.", "/profile#two-factor", "Set up two-factor sign-in"));
+    }
+}

@@ -1,0 +1,18 @@
+namespace Steward.Infrastructure;
+
+/// <summary>A refused change, in terms both the API and the pages report. With a <see cref="Field"/>
+/// it is a validation error on that field.</summary>
+public sealed record Refusal(int Status, string Title, string Detail, string? Field = null)
+{
+    public static Refusal Invalid(string field, string detail) => new(400, "Invalid request", detail, field);
+    public static Refusal NotFound(string detail = "Not found.") => new(404, "Not found", detail);
+    public static Refusal Forbidden(string detail) => new(403, "Forbidden", detail);
+    public static Refusal Conflict(string detail, string title = "Conflict") => new(409, title, detail);
+
+    public IResult ToResult() => Status switch
+    {
+        404 => TypedResults.NotFound(),
+        400 when Field is not null => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Field] = [Detail] }),
+        _ => TypedResults.Problem(Detail, statusCode: Status, title: Title),
+    };
+}
