@@ -62,12 +62,34 @@ internal static class AddressParser
         return k;
     }
 
+    /// <summary>Words that come before a count, not before a house number: "our 3 Seniors Drive ...".</summary>
+    static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase)
+        { "our", "the", "my", "your", "his", "her", "their", "these", "those", "all", "top", "only", "scored", "won",
+          "lost", "had", "has", "have", "with", "of", "by", "over", "under", "about", "nearly", "almost", "grade",
+          "room", "period", "week", "day", "year", "class", "team", "number", "no", "game", "round", "level", "chapter" };
+
     public static AddressMatch TryStreet(ReadOnlySpan<char> s, int numStart, int numEnd, IReadOnlySet<string> suffixes)
     {
         if (numEnd - numStart > 6 || s[numStart] == '0')
             return default;
         if (numStart > 0 && s[numStart - 1] is '$' or '#' or '.' or ',' or ':' or '/' or '-' or '+')
             return default;
+        if (numStart > 1 && s[numStart - 1] == ' ')
+        {
+            var pe = numStart - 1;
+            var pb = pe;
+            while (pb > 0 && TextFold.IsWordChar(s[pb - 1]))
+                pb--;
+            if (pe > pb && pe - pb <= 8)
+            {
+                Span<char> w = stackalloc char[8];
+                var k = 0;
+                for (var x = pb; x < pe; x++)
+                    w[k++] = TextFold.Fold(s[x]);
+                if (CountWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w[..k]))
+                    return default;
+            }
+        }
         var i = numEnd;
         var nameWords = 0;
         var lowerWords = false;

@@ -89,7 +89,7 @@ internal static class PhoneParser
             var p = s[start - 1];
             if (TextFold.IsWordChar(p) || p is '$' or '€' or '£' or '@' or '/' or '_')
                 return default;
-            if (p is '-' or '.' && start > 1 && TextFold.IsAsciiDigit(s[start - 2]))
+            if (p is '-' or '.' && start > 1 && (TextFold.IsAsciiDigit(s[start - 2]) || s[start - 2] == '-'))
                 return default;
         }
 

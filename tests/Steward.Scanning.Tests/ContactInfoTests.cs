@@ -1,0 +1,236 @@
+namespace Steward.Scanning.Tests;
+
+public sealed class ContactInfoTests
+{
+    [Theory]
+    [InlineData("Call (562) 555-0134 for details.", "(562) 555-0134")]
+    [InlineData("Questions? 562.555.0134", "562.555.0134")]
+    [InlineData("Reach her at +1 562 555 0134 today", "+1 562 555 0134")]
+    [InlineData("Coach line: 562-555-0134 ext. 12.", "562-555-0134 ext. 12")]
+    [InlineData("Order at 1-800-FLOWERS now", "1-800-FLOWERS")]
+    [InlineData("Text 5625550134 to join", "5625550134")]
+    [InlineData("My number is 1 (312) 515-2239", "1 (312) 515-2239")]
+    [InlineData("Call 312-515-2239 x12", "312-515-2239 x12")]
+    [InlineData("Tel:415-666-7777.", "415-666-7777")]
+    [InlineData("Call me at 555-0134 after practice", "555-0134")]
+    public void Scan_PhoneNumberSpellings_BlockAsContactInfo(string text, string phone)
+    {
+        var result = TestDistrict.Scan(text);
+
+        var finding = Assert.Single(result.Of(FindingCategory.ContactInfo));
+        Assert.Equal(PolicyRules.Phone, finding.RuleId);
+        Assert.Equal(Severity.Block, finding.Severity);
+        Assert.Equal(phone, finding.Covered(text));
+        Assert.Equal(Verdict.Block, result.Verdict);
+        Assert.Equal("Privacy §2", finding.PolicyReference);
+        Assert.Contains("school office's public number", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_PhoneInParentheses_BlocksAsContactInfo()
+    {
+        var result = TestDistrict.Scan("Call (562) 555-0134");
+
+        Assert.Equal(Verdict.Block, result.Verdict);
+        Assert.Equal(FindingCategory.ContactInfo, Assert.Single(result.Findings).Category);
+    }
+
+    [Theory]
+    [InlineData("Final score 21-14, great game!")]
+    [InlineData("Game day is 3/4/2026 at 7:30 pm.")]
+    [InlineData("Tickets are $1,250.00 for the whole season")]
+    [InlineData("Number 23 scored twice; #12 had 3 assists.")]
+    [InlineData("Mail entries to Long Beach, CA 90803 by Friday.")]
+    [InlineData("We raised $5,550.25 in 2025-2026!")]
+    [InlineData("The 2012-01-02 08:00 meeting moved.")]
+    [InlineData("Rooms 101-105 and 201-210 are open 8:00-3:30.")]
+    [InlineData("Won 4-3, 6-2, 7-5 in straight sets.")]
+    [InlineData("Class of 2026: 455 graduates, 98.5% college bound")]
+    [InlineData("Order #1234567 shipped")]
+    [InlineData("Doors open 6:30, show 7:00-9:15.")]
+    [InlineData("Call us at 555-0134")] // 7 digits need a cue word close by — "call" is one
+    public void Scan_NumbersThatOnlyLookLikePhones_AreNotPhones(string text)
+    {
+        var result = TestDistrict.Scan(text);
+
+        if (text.StartsWith("Call us", StringComparison.Ordinal))
+        {
+            Assert.Single(result.Of(FindingCategory.ContactInfo));
+            return;
+        }
+
+        Assert.Empty(result.Of(FindingCategory.ContactInfo));
+    }
+
+    [Fact]
+    public void Scan_SevenDigitsWithoutCueWord_IsNotAPhone()
+    {
+        var result = TestDistrict.Scan("Section 555-0134 of the handbook");
+
+        Assert.Empty(result.Of(FindingCategory.ContactInfo));
+    }
+
+    [Fact]
+    public void Scan_SitePublicPhone_IsInfoNotBlock()
+    {
+        var result = TestDistrict.Scan("Questions? Call the front office at 562-555-0100.");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Equal(Verdict.Pass, result.Verdict);
+    }
+
+    [Theory]
+    [InlineData("Email jane.doe@gmail.com for the carpool list", "jane.doe@gmail.com")]
+    [InlineData("Send it to jane [at] gmail [dot] com", "jane [at] gmail [dot] com")]
+    [InlineData("Parents can email john at gmail dot com", "john at gmail dot com")]
+    [InlineData("My email is john at gmail.com", "john at gmail.com")]
+    [InlineData("Write to jdoe(at)yahoo(dot)com", "jdoe(at)yahoo(dot)com")]
+    [InlineData("RSVP: HELLO@EXAMPLE.COM.", "HELLO@EXAMPLE.COM")]
+    public void Scan_EmailSpellings_BlockAsContactInfo(string text, string email)
+    {
+        var result = TestDistrict.Scan(text);
+
+        var finding = Assert.Single(result.Of(FindingCategory.ContactInfo));
+        Assert.Equal(PolicyRules.Email, finding.RuleId);
+        Assert.Equal(Severity.Block, finding.Severity);
+        Assert.Equal(email, finding.Covered(text));
+    }
+
+    [Theory]
+    [InlineData("Shop at Amazon.com for the wishlist items")]
+    [InlineData("Follow us @WilsonBruins for updates")]
+    [InlineData("Meet at the gym at 7.")]
+    [InlineData("My email is info@presidio.")]
+    [InlineData("this is not an email: hello-world here")]
+    public void Scan_TextThatIsNotAnEmail_HasNoEmailFinding(string text)
+    {
+        var result = TestDistrict.Scan(text);
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == PolicyRules.Email);
+    }
+
+    [Fact]
+    public void Scan_StaffWorkEmailOnAllowedDomain_IsInfo()
+    {
+        var result = TestDistrict.Scan("Contact Ms. Rivera at privera@lbusd.org with questions.");
+
+        var finding = Assert.Single(result.Of(FindingCategory.ContactInfo));
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Equal(Verdict.Pass, result.Verdict);
+    }
+
+    [Fact]
+    public void Scan_SitePublicEmail_IsInfo()
+    {
+        var result = TestDistrict.Scan("Send forms to office@whs.lbusd.org.");
+
+        Assert.Equal(Severity.Info, Assert.Single(result.Findings).Severity);
+    }
+
+    [Fact]
+    public void Scan_SubdomainOfAllowedDomain_IsStillBlocked()
+    {
+        // Student accounts often live on a subdomain; only the listed domain itself is staff mail.
+        var result = TestDistrict.Scan("Email 123456@students.lbusd.org");
+
+        Assert.Equal(Severity.Block, Assert.Single(result.Findings).Severity);
+    }
+
+    [Theory]
+    [InlineData("Drop off at 1234 E. Ocean Blvd., Apt 5 by noon.", "1234 E. Ocean Blvd., Apt 5")]
+    [InlineData("The Lees live at 56 N First St NY 90210", "56 N First St NY 90210")]
+    [InlineData("Mail checks to PO Box 1234.", "PO Box 1234")]
+    [InlineData("Mail checks to P.O. Box 77, Long Beach, CA 90801", "P.O. Box 77, Long Beach, CA 90801")]
+    [InlineData("Pick up at 123 main st after 5", "123 main st")]
+    [InlineData("Party at 4410 Country Club Drive #12!", "4410 Country Club Drive #12")]
+    public void Scan_StreetAddressesAndPoBoxes_BlockAsContactInfo(string text, string address)
+    {
+        var result = TestDistrict.Scan(text);
+
+        var finding = Assert.Single(result.Of(FindingCategory.ContactInfo));
+        Assert.Equal(PolicyRules.Address, finding.RuleId);
+        Assert.Equal(Severity.Block, finding.Severity);
+        Assert.Equal(address, finding.Covered(text));
+    }
+
+    [Theory]
+    [InlineData("Oh no worries I live right down the street and up the boulevard")]
+    [InlineData("We ran 2 miles down the road before practice.")]
+    [InlineData("There is no way that I will pay for that circle in court")]
+    [InlineData("Our 3 Seniors Drive the team forward")]
+    [InlineData("Scored 12 points in the 4th quarter on Main Street Day")]
+    public void Scan_StreetWordsWithoutAnAddress_HaveNoAddressFinding(string text)
+    {
+        var result = TestDistrict.Scan(text);
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == PolicyRules.Address);
+    }
+
+    [Fact]
+    public void Scan_SitePublicAddress_IsInfo()
+    {
+        var result = TestDistrict.Scan("Graduation is at 1500 East Ocean Boulevard this year.");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(PolicyRules.Address, finding.RuleId);
+        Assert.Equal(Severity.Info, finding.Severity);
+    }
+
+    [Fact]
+    public void Scan_StaffHomePhone_BlocksAsStaffHomeContact()
+    {
+        var result = TestDistrict.Scan("Call Coach Rivera at home: 562-555-0177");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(FindingCategory.StaffHomeContact, finding.Category);
+        Assert.Equal(PolicyRules.StaffHomeContact, finding.RuleId);
+        Assert.Equal("Privacy §5", finding.PolicyReference);
+        Assert.Equal(Severity.Block, finding.Severity);
+    }
+
+    [Fact]
+    public void Scan_StaffHomeAddress_BlocksAsStaffHomeContact()
+    {
+        var result = TestDistrict.Scan("Team dinner at 742 Evergreen Terrace on Friday");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(FindingCategory.StaffHomeContact, finding.Category);
+    }
+
+    [Fact]
+    public void Scan_OfficialHomePhoneWithoutPermission_BlocksUnderPrivacy6()
+    {
+        var result = TestDistrict.Scan("Reach Trustee Kim at 562-555-0188.");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(PolicyRules.OfficialHomeContact, finding.RuleId);
+        Assert.Equal("Privacy §6", finding.PolicyReference);
+        Assert.Equal(Severity.Block, finding.Severity);
+    }
+
+    [Fact]
+    public void Scan_OfficialHomePhoneWithWrittenPermission_IsNotAFinding()
+    {
+        var result = TestDistrict.Scan("Reach Trustee Diaz at 562-555-0199.");
+
+        Assert.Empty(result.Findings);
+        Assert.Equal(Verdict.Pass, result.Verdict);
+    }
+
+    [Fact]
+    public void Scan_TwoPhonesJoinedByDoubleDash_AreNeitherPhone()
+    {
+        var result = TestDistrict.Scan("Call 650-253-4561--455-234-3451");
+
+        Assert.Empty(result.Of(FindingCategory.ContactInfo));
+    }
+
+    [Fact]
+    public void Scan_PhoneGluedToLetters_IsNotAPhone()
+    {
+        var result = TestDistrict.Scan("abc415-666-7777def");
+
+        Assert.Empty(result.Findings);
+    }
+}
