@@ -138,6 +138,8 @@ internal sealed class ScanRun
             if (id < 0)
             {
                 state = TokenAutomaton.Root;
+                if (i - start >= 5 && kinds == TextFold.Letter && HasTripleLetter(s[start..i]))
+                    Leet(s, start); // "shiiiit", "fuuuuck"
                 continue;
             }
 
@@ -270,6 +272,17 @@ internal sealed class ScanRun
             Add(PolicyRules.StudentId, FindingCategory.Confidential, "Privacy §1", Severity.Block, start, len,
                 "Remove the student ID number: student records are confidential (Privacy §1).");
         }
+    }
+
+    static bool HasTripleLetter(ReadOnlySpan<char> token)
+    {
+        for (var k = 2; k < token.Length; k++)
+        {
+            if (token[k] == token[k - 1] && token[k] == token[k - 2])
+                return true;
+        }
+
+        return false;
     }
 
     static bool IsLeetCandidate(ReadOnlySpan<char> token)
@@ -512,7 +525,7 @@ internal sealed class ScanRun
             buf[len++] = m;
         }
 
-        if (!obfuscated || letters == 0 || len < 3)
+        if (letters == 0 || len < 3 || (!obfuscated && !HasTripleLetter(buf[..len])))
             return;
         var word = buf[..len];
         var entry = stars > 0 ? Wildcard(word) : Lookup(word);

@@ -1,0 +1,49 @@
+namespace Steward.Scanning.Tests;
+
+public sealed class ConfidentialTests
+{
+    [Theory]
+    [InlineData("Ben Lee's IEP meeting is Tuesday.", "IEP")]
+    [InlineData("Reminder: Ana García's 504 plan review moved.", "504 plan")]
+    [InlineData("Congrats to Ben Lee on his 4.0 GPA!", "GPA")]
+    [InlineData("Will Smith was suspended for the game.", "suspended")]
+    [InlineData("Ana García is failing math.", "failing")]
+    public void Scan_SensitiveTermNearNamedStudent_BlocksAsConfidential(string text, string term)
+    {
+        var result = TestDistrict.Scan(text);
+
+        var finding = Assert.Single(result.Of(FindingCategory.Confidential));
+        Assert.Equal(PolicyRules.Confidential, finding.RuleId);
+        Assert.Equal(Severity.Block, finding.Severity);
+        Assert.Equal(term, finding.Covered(text));
+    }
+
+    [Theory]
+    [InlineData("Our IEP team meets families every fall.")]
+    [InlineData("Report cards go home Friday.")]
+    [InlineData("The game was suspended due to lightning.")]
+    [InlineData("Ben Lee scored twice. Report cards go home Friday.")]
+    public void Scan_SensitiveTermWithoutNamedStudent_IsNotConfidential(string text)
+    {
+        var result = TestDistrict.Scan(text);
+
+        Assert.Empty(result.Of(FindingCategory.Confidential));
+    }
+
+    [Fact]
+    public void Scan_RosterStudentIdNumber_BlocksAsConfidential()
+    {
+        var result = TestDistrict.Scan("Student 10000002 left a jacket in the gym.");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(PolicyRules.StudentId, finding.RuleId);
+        Assert.Equal(FindingCategory.Confidential, finding.Category);
+        Assert.Equal("10000002", finding.Covered("Student 10000002 left a jacket in the gym."));
+    }
+
+    [Fact]
+    public void Scan_NumberThatIsNotARosterId_IsNothing()
+    {
+        Assert.Empty(TestDistrict.Scan("Raffle ticket 10009999 wins.").Findings);
+    }
+}

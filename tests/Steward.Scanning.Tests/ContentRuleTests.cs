@@ -1,0 +1,185 @@
+namespace Steward.Scanning.Tests;
+
+public sealed class ContentRuleTests
+{
+    [Theory]
+    [InlineData("Vote yes on Measure K to fix our roofs!")]
+    [InlineData("Please vote NO on Prop 12 this November.")]
+    [InlineData("Re-elect Trustee Diaz for a safer district.")]
+    [InlineData("Our PTA endorses Measure K.")]
+    [InlineData("We endorse Maria Lopez for School Board.")]
+    [InlineData("Vote for Sam Lee for City Council!")]
+    [InlineData("Elect Jordan Park on November 5.")]
+    [InlineData("Yes on Measure K!")]
+    [InlineData("Help pass Measure K this fall.")]
+    [InlineData("Paid for by the Committee to Elect Jane Ruiz.")]
+    [InlineData("Show your support: #YesOnK")]
+    public void Scan_CampaignAdvocacy_BlocksAsCampaign(string text)
+    {
+        var result = TestDistrict.Scan(text);
+
+        var finding = Assert.Single(result.Of(FindingCategory.Campaign));
+        Assert.Equal("booster-6.campaign", finding.RuleId);
+        Assert.Equal("Booster §6", finding.PolicyReference);
+        Assert.Equal(Severity.Block, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("Polls open at 7 a.m. on Tuesday.")]
+    [InlineData("Our gym is a polling place on Election Day.")]
+    [InlineData("Register to vote by October 21 if you are 18!")]
+    [InlineData("Vote for your favorite costume in the lobby!")]
+    [InlineData("Vote for ASB President at lunch on Friday.")]
+    [InlineData("Learn about Measure K at Thursday's community forum.")]
+    [InlineData("Thanks to voters, Measure K funded our new roof.")]
+    [InlineData("Seniors elected class officers today.")]
+    [InlineData("The board will vote on the budget Tuesday.")]
+    [InlineData("Students can pre-register to vote at 16.")]
+    public void Scan_NeutralCivicInformation_IsNotCampaign(string text)
+    {
+        Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Campaign));
+    }
+
+    [Theory]
+    [InlineData("Selling my old couch on Craigslist, DM me")]
+    [InlineData("Use promo code BRUINS20 for 20% off!")]
+    [InlineData("Find it on eBay: great deals on cleats")]
+    [InlineData("Order now, only $25 each while supplies last!")]
+    [InlineData("Check out our Amazon wish list for classroom supplies")]
+    [InlineData("Venmo @WilsonBand to buy a raffle ticket")]
+    public void Scan_Commercial_ReviewsAsCommercial(string text)
+    {
+        var result = TestDistrict.Scan(text);
+
+        var findings = result.Of(FindingCategory.Commercial).ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal("discipline-1.commercial", f.RuleId));
+        Assert.All(findings, f => Assert.Equal(Severity.Review, f.Severity));
+        Assert.Equal(Verdict.Review, result.Verdict);
+    }
+
+    [Theory]
+    [InlineData("Our class studied the Amazon rainforest.")]
+    [InlineData("The bake sale raised money for the band trip.")]
+    [InlineData("Order of events: anthem, kickoff, halftime show.")]
+    [InlineData("The book fair is open all week in the library.")]
+    public void Scan_NonCommercialMentions_AreNotCommercial(string text)
+    {
+        Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Commercial));
+    }
+
+    [Theory]
+    [InlineData("What the fuck was that call", "What the fuck")]
+    [InlineData("That was fucking awful", "fucking")]
+    [InlineData("That ref was a f*ck up", "f*ck")]
+    [InlineData("This is sh1t", "sh1t")]
+    [InlineData("What a bunch of shiiiit", "shiiiit")]
+    [InlineData("Kick some a$$ tonight", "a$$")]
+    [InlineData("Don't be a bitch about it", "bitch")]
+    [InlineData("s**t happens", "s**t")]
+    public void Scan_ObsceneWordsAndObfuscations_BlockAsObscene(string text, string word)
+    {
+        var result = TestDistrict.Scan(text);
+
+        var finding = Assert.Single(result.Of(FindingCategory.Obscene));
+        Assert.Equal(PolicyRules.Obscene, finding.RuleId);
+        Assert.Equal(Severity.Block, finding.Severity);
+        Assert.Equal(word, finding.Covered(text));
+        Assert.Equal("Content §3", finding.PolicyReference);
+    }
+
+    [Theory]
+    [InlineData("Our exchange students visited Scunthorpe.")]
+    [InlineData("Class starts at 8. The assessment is Friday.")]
+    [InlineData("Thanks to Dick's Sporting Goods for the new jerseys!")]
+    [InlineData("Summa cum laude graduates will wear gold cords.")]
+    [InlineData("Bring a garden hoe to the planting day.")]
+    [InlineData("The cocktail-free mocktail bar at prom")]
+    [InlineData("Read Moby Dick over the break.")]
+    [InlineData("Join us for cornhole at the fall festival.")]
+    [InlineData("Celebrate the Negro Leagues centennial in history class.")]
+    [InlineData("Breast cancer awareness walk on Saturday.")]
+    [InlineData("Hancock Elementary passed the bass section test.")]
+    [InlineData("The shuttlecock flew over the net.")]
+    [InlineData("Our robotics team took 3rd place; 10am start, K12 league.")]
+    public void Scan_WordsMerelyContainingOrResemblingProfanity_AreNothing(string text)
+    {
+        var result = TestDistrict.Scan(text);
+
+        Assert.Empty(result.Of(FindingCategory.Obscene));
+        Assert.Empty(result.Of(FindingCategory.Harassment));
+    }
+
+    [Theory]
+    [InlineData("Those people are all faggots", "faggots")]
+    [InlineData("I'm going to kill you after school", null)]
+    [InlineData("kys loser", "kys")]
+    [InlineData("You're so stupid, nobody likes you", null)]
+    [InlineData("We will shoot up the school", null)]
+    public void Scan_SlursAndThreats_BlockAsHarassment(string text, string? covered)
+    {
+        var result = TestDistrict.Scan(text);
+
+        var finding = Assert.Single(result.Of(FindingCategory.Harassment));
+        Assert.Equal("discipline-7.harassment", finding.RuleId);
+        Assert.Equal(Severity.Block, finding.Severity);
+        if (covered is not null)
+            Assert.Equal(covered, finding.Covered(text));
+    }
+
+    [Theory]
+    [InlineData("Our dancers killed it at the showcase!")]
+    [InlineData("Shoot for the stars, seniors!")]
+    [InlineData("Photo shoot for yearbook on Monday.")]
+    [InlineData("We beat them 3-1 in overtime.")]
+    [InlineData("Trash pickup day: bring gloves.")]
+    [InlineData("The shooting guard scored 21.")]
+    public void Scan_SportsAndEverydayViolenceWords_AreNotHarassment(string text)
+    {
+        Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Harassment));
+    }
+
+    [Fact]
+    public void Scan_DeclaredMaterialWithFullCredit_Passes()
+    {
+        var post = new Post
+        {
+            Text = "Sunset over the harbor. Photo © Jane Doe, used with permission granted 3/4/2026.",
+            ThirdPartyMaterial = [new ThirdPartyMaterial("Jane Doe")],
+        };
+
+        Assert.Empty(TestDistrict.Scan(post).Findings);
+    }
+
+    [Theory]
+    [InlineData("Sunset over the harbor.")]
+    [InlineData("Sunset over the harbor. Photo by Jane Doe.")]
+    [InlineData("Sunset over the harbor. Photo © Jane Doe, used with permission.")]
+    [InlineData("Sunset over the harbor. Photo © Jane Doe, 3/4/2026.")]
+    public void Scan_DeclaredMaterialWithoutCompleteCredit_BlocksAsCopyright(string text)
+    {
+        var post = new Post { Text = text, ThirdPartyMaterial = [new ThirdPartyMaterial("Jane Doe")] };
+
+        var finding = Assert.Single(TestDistrict.Scan(post).Findings);
+        Assert.Equal(PolicyRules.CopyrightCredit, finding.RuleId);
+        Assert.Equal(FindingCategory.Copyright, finding.Category);
+        Assert.Equal(Severity.Block, finding.Severity);
+        Assert.Equal((0, 0), (finding.Start, finding.Length));
+        Assert.Contains("Jane Doe", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_OutsideOrganizationContent_ReviewsForDistrictAdmin()
+    {
+        var post = new Post { Text = "Join the Rotary Club's reading night!", OutsideOrganization = "Rotary Club" };
+
+        var result = TestDistrict.Scan(post);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(PolicyRules.OutsideContent, finding.RuleId);
+        Assert.Equal(FindingCategory.OutsideContent, finding.Category);
+        Assert.Equal(Severity.Review, finding.Severity);
+        Assert.Contains("DistrictAdmin", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Review, result.Verdict);
+    }
+}
