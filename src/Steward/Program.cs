@@ -33,6 +33,7 @@ if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.MapStaticAssets().AllowAnonymous();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseEndedSessionRejection();
 app.UseAuthorization();
 app.UseAntiforgery();
 

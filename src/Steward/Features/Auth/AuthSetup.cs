@@ -19,9 +19,13 @@ internal static class AuthSetup
         services.AddIdentityApiEndpoints<StewardUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B).
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequiredUniqueChars = 5;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

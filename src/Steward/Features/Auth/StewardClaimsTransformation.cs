@@ -8,9 +8,18 @@ namespace Steward.Features.Auth;
 /// <summary>On every authenticated request, reads the user's state and roles from the database. Tokens
 /// and cookies carry only who the user is, so a deactivation, a password change or a role change takes
 /// effect at once on every node, and no node keeps state another needs.</summary>
-internal sealed class StewardClaimsTransformation(StewardDb db) : IClaimsTransformation
+internal sealed class StewardClaimsTransformation(StewardDb db, IHttpContextAccessor http) : IClaimsTransformation
 {
-    static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
+    internal const string Rejected = "steward:session-rejected";
+
+    ClaimsPrincipal Anonymous
+    {
+        get
+        {
+            if (http.HttpContext is { } context) context.Items[Rejected] = true;
+            return new ClaimsPrincipal(new ClaimsIdentity());
+        }
+    }
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -43,4 +52,24 @@ internal sealed class StewardClaimsTransformation(StewardDb db) : IClaimsTransfo
         }
         return new ClaimsPrincipal(result);
     }
+}
+
+internal static class EndedSessions
+{
+    /// <summary>A token or cookie of a deactivated user, or of an ended session, is refused outright:
+    /// 401 for the API, and for pages the cookie is removed so the person is asked to sign in again.</summary>
+    public static IApplicationBuilder UseEndedSessionRejection(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Items.ContainsKey(StewardClaimsTransformation.Rejected))
+        {
+            if (Infrastructure.ErrorSetup.IsApi(context.Request))
+            {
+                await Results.Problem(statusCode: 401, title: "Your session has ended",
+                    detail: "Sign in again.").ExecuteAsync(context);
+                return;
+            }
+            await context.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        }
+        await next(context);
+    });
 }

@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+using Steward.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Steward.BrowserTests;
+
+[Collection(SharedBrowserApp.Name)]
+public sealed class AnonymousPageTests(BrowserApp app, ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("/", 200, "Steward")]
+    [InlineData("/signin", 200, "Sign in to Steward")]
+    [InlineData("/api-reference", 200, "API reference")]
+    [InlineData("/error/404", 200, "Page not found")]
+    [InlineData("/no-such-page", 404, "Page not found")]
+    public async Task PublicPage_ForAnonymousVisitor_RendersAndPassesAxe(string path, int status, string heading)
+    {
+        await using var s = await app.NewSessionAsync(output);
+
+        Assert.Equal(status, await s.GotoAsync(path));
+
+        Assert.Equal(heading, await Journeys.Heading(s).InnerTextAsync());
+        Assert.Equal(["Home", "API"], await s.NavLinkNamesAsync());
+        await Expect(s.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SignedInPage_ForAnonymousVisitor_RedirectsToSignInAndBack()
+    {
+        await using var s = await app.NewSessionAsync(output);
+
+        await s.GotoAsync("/sites");
+
+        Assert.Equal("/signin", new Uri(s.Page.Url).AbsolutePath);
+        Assert.Contains("ReturnUrl=%2Fsites", new Uri(s.Page.Url).Query, StringComparison.OrdinalIgnoreCase);
+        await s.Page.GetByLabel("Work email").FillAsync(BrowserApp.AdminEmail);
+        await s.Page.GetByLabel("Password").FillAsync(BrowserApp.Password);
+        await s.SubmitAsync(Journeys.SubmitButton(s, "Sign in"));
+        Assert.Equal("/sites", new Uri(s.Page.Url).AbsolutePath);
+    }
+}
