@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace Steward.Scanning.Tests.Evaluation;
 
