@@ -68,7 +68,8 @@ internal static class AddressParser
           "lost", "had", "has", "have", "with", "of", "by", "over", "under", "about", "nearly", "almost", "grade",
           "room", "period", "week", "day", "year", "class", "team", "number", "no", "game", "round", "level", "chapter" };
 
-    public static AddressMatch TryStreet(ReadOnlySpan<char> s, int numStart, int numEnd, IReadOnlySet<string> suffixes)
+    public static AddressMatch TryStreet(ReadOnlySpan<char> s, int numStart, int numEnd, IReadOnlySet<string> suffixes,
+        IReadOnlySet<string> suffixless)
     {
         if (numEnd - numStart > 6 || s[numStart] == '0')
             return default;
@@ -111,6 +112,12 @@ internal static class AddressParser
             var folded = buf[..len].ToString();
             var afterDot = e < s.Length && s[e] == '.' ? e + 1 : e;
             var cap = TextFold.IsUpper(s[b]) || TextFold.IsAsciiDigit(s[b]);
+
+            if (nameWords == 0 && cap && suffixless.Contains(folded))
+            {
+                var end = Trailer(s, afterDot);
+                return new AddressMatch(numStart, end, KeyOf(s[numStart..afterDot].ToString()));
+            }
 
             if (nameWords >= 1 && suffixes.Contains(folded) && (cap || Abbreviated.Contains(folded)) && !(lowerWords && !Abbreviated.Contains(folded)))
             {

@@ -184,6 +184,18 @@ public sealed class ScanContextBuilder
             }
         }
 
+        // Plurals the lists do not spell out ("retards", "jackasses"): same entry, one more pattern.
+        var known = new HashSet<string>(lexicon.Select(e => e.Term), StringComparer.Ordinal);
+        for (var i = 0; i < lexicon.Length; i++)
+        {
+            var term = lexicon[i].Term;
+            if (term.Contains(' ', StringComparison.Ordinal) || term.Length < 3)
+                continue;
+            var plural = term.EndsWith('s') || term.EndsWith('x') || term.EndsWith("sh", StringComparison.Ordinal) ? term + "es" : term + "s";
+            if (known.Add(plural) && TokenIdsOf(plural) is { } pt)
+                automaton.Add(pt, PatternKind.Lexicon, i);
+        }
+
         foreach (var phrase in _rules.LexiconAllowPhrases)
         {
             var toks = TokenIdsOf(TextFold.Key(phrase));

@@ -56,12 +56,15 @@ internal sealed class ScanRun
         _lastLeetChunk = -1;
     }
 
+    string _text = string.Empty;
+
     public ScanResult Run(Post post)
     {
         Reset();
         try
         {
             var text = post.Text ?? string.Empty;
+            _text = text;
             var s = text.AsSpan();
             Pass(s);
             ResolveSubjects(post);
@@ -76,8 +79,9 @@ internal sealed class ScanRun
         }
         finally
         {
-            // Do not keep an old context (and its roster) alive from a thread-static.
+            // Do not keep an old context (and its roster) or the post alive from a thread-static.
             _ctx = null!;
+            _text = string.Empty;
         }
     }
 
@@ -173,7 +177,13 @@ internal sealed class ScanRun
                         || s.Slice(i - 2, 2).Equals("Ms", StringComparison.Ordinal) || s.Slice(i - 2, 2).Equals("Dr", StringComparison.Ordinal)
                         || s.Slice(i - 2, 2).Equals("St", StringComparison.Ordinal));
                     if (!shortWord && !title)
+                    {
                         _breaks.Add(i);
+                        return true;
+                    }
+
+                    // "Elijah St. James", "J. Smith": the name goes on across the abbreviation.
+                    return false;
                 }
                 else if (i > 0 && i + 1 < s.Length && TextFold.IsWordChar(s[i - 1]) && TextFold.IsWordChar(s[i + 1])
                     && i > _lastLeetChunk)
@@ -252,7 +262,7 @@ internal sealed class ScanRun
 
             if (len <= 6 && end + 1 < s.Length && s[end] == ' ')
             {
-                var am = AddressParser.TryStreet(s, start, end, _ctx.Rules.StreetSuffixes);
+                var am = AddressParser.TryStreet(s, start, end, _ctx.Rules.StreetSuffixes, _ctx.Rules.SuffixlessStreets);
                 if (am.End > 0)
                 {
                     Address(am);
@@ -400,9 +410,18 @@ internal sealed class ScanRun
             return;
         }
 
+        if (pm.Kind is PhoneKind.NorthAmerican or PhoneKind.Vanity && IsTollFree(pm.Key))
+        {
+            Add(PolicyRules.Phone, FindingCategory.ContactInfo, "Privacy §2", _ctx.Rules.TollFreeSeverity, pm.Start, len,
+                "A toll-free business or hotline number: not a family's contact, fine to publish if the organization is one the District works with.");
+            return;
+        }
+
         Add(PolicyRules.Phone, FindingCategory.ContactInfo, "Privacy §2", _ctx.Rules.UnknownPhoneSeverity, pm.Start, len,
             "Remove the phone number or replace it with the school office's public number (Privacy §2).");
     }
+
+    static bool IsTollFree(long key) => (key / 10_000_000) is 800 or 833 or 844 or 855 or 866 or 877 or 888;
 
     void Email(EmailMatch em)
     {
@@ -438,9 +457,41 @@ internal sealed class ScanRun
             return;
         }
 
+        if (AfterVenueName(am.Start))
+        {
+            Add(PolicyRules.Address, FindingCategory.ContactInfo, "Privacy §2", Severity.Info, am.Start, len,
+                "The address of a public venue named just before it: fine to publish. If it is a home, remove it (Privacy §2).");
+            return;
+        }
+
         Add(PolicyRules.Address, FindingCategory.ContactInfo, "Privacy §2", _ctx.Rules.UnknownAddressSeverity, am.Start, len,
             "Remove the street address: home addresses of students and families may not be published (Privacy §2). "
             + "For a public venue, use its name, or have the district add the address to the site's public contacts.");
+    }
+
+    /// <summary>
+    /// "Veterans Memorial Stadium, 5000 E. Lew Davis St." or "at Houghton Park Community Center, 6301 Myrtle Ave.":
+    /// a capitalized place name ending in a venue word, then a comma or "at", right before the number.
+    /// </summary>
+    bool AfterVenueName(int addressStart)
+    {
+        var s = _text.AsSpan();
+        var i = addressStart;
+        while (i > 0 && s[i - 1] is ' ' or ',' or '(' or ':' or '-' or '\u2013')
+            i--;
+        if (i == addressStart || i - addressStart < -4)
+            return false;
+        var e = i;
+        var b = e;
+        while (b > 0 && TextFold.IsWordChar(s[b - 1]))
+            b--;
+        if (b == e || !TextFold.IsUpper(s[b]) && !char.IsAsciiLetterUpper(s[b]))
+            return false;
+        Span<char> buf = stackalloc char[24];
+        var n = 0;
+        for (var k = b; k < e && n < buf.Length; k++)
+            buf[n++] = TextFold.Fold(s[k]);
+        return _ctx.Rules.VenueWords.Contains(buf[..n].ToString());
     }
 
     void KnownContactFinding(KnownContact known, string siteRule, string what, int start, int len)
@@ -752,6 +803,8 @@ internal sealed class ScanRun
                 continue;
             if (Overlaps(_allow, start, end) || Overlaps(_acceptedNames, start, end))
                 continue;
+            if (_ctx.Rules.NameLikeLexiconWords.Contains(entry.Term) && UsedAsName(s, start, end))
+                continue;
             lastEnd = end;
             var harass = entry.Category == FindingCategory.Harassment;
             var shown = s[start..end].ToString();
@@ -763,6 +816,14 @@ internal sealed class ScanRun
                         ? $"Remove \"{shown}\": official accounts may not carry obscene or vulgar language (Content §3, Discipline §7)."
                         : $"Reconsider \"{shown}\": vulgar language reflects on the District (Discipline §7); a reviewer decides.");
         }
+    }
+
+    /// <summary>"Coach Dick Anderson", "Dick Vermeil": capitalized and followed by a capitalized surname.</summary>
+    static bool UsedAsName(ReadOnlySpan<char> s, int start, int end)
+    {
+        if (!TextFold.IsUpper(s[start]) || end + 2 >= s.Length || s[end] != ' ')
+            return false;
+        return TextFold.IsUpper(s[end + 1]) && TextFold.Classes[s[end + 2]] == TextFold.Letter && !TextFold.IsUpper(s[end + 2]);
     }
 
     static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
@@ -802,6 +863,14 @@ internal sealed class ScanRun
                 near |= a >= ss && b <= se && Math.Abs(a - start) <= window;
             foreach (var (a, b) in _studentIds)
                 near |= a >= ss && b <= se;
+            if (!near && ss > 0 && StartsWithPronoun(s[ss..se]))
+            {
+                // "Aaliyah Johnson will speak at graduation. She finished with a 4.6 GPA."
+                var (ps, pe) = SentenceOf(ss - 1, s.Length);
+                foreach (var (a, b) in _acceptedNames)
+                    near |= a >= ps && b <= pe && start - a <= window;
+            }
+
             if (!near)
                 continue;
             lastEnd = end;
@@ -809,6 +878,18 @@ internal sealed class ScanRun
             Add(PolicyRules.Confidential, FindingCategory.Confidential, "Privacy §1", Severity.Block, start, end - start,
                 $"Remove \"{shown}\" about the named student: grades, IEP/504, discipline and health details are confidential student records (Privacy §1).");
         }
+    }
+
+    static bool StartsWithPronoun(ReadOnlySpan<char> sentence)
+    {
+        var t = sentence.TrimStart();
+        foreach (var p in (ReadOnlySpan<string>)["He ", "She ", "They ", "His ", "Her ", "Their ", "he ", "she ", "they ", "his ", "her ", "their "])
+        {
+            if (t.StartsWith(p, StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
     }
 
     void ResolveSentenceRules(ReadOnlySpan<char> s)

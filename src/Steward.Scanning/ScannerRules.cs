@@ -47,6 +47,18 @@ public sealed class ScannerRules
     public required IReadOnlySet<string> EmailTlds { get; init; }
     public required IReadOnlySet<string> StreetSuffixes { get; init; }
 
+    /// <summary>Streets named without a suffix ("E. Broadway").</summary>
+    public required IReadOnlySet<string> SuffixlessStreets { get; init; }
+
+    /// <summary>Words naming a public place; an address right after one ("Houghton Park, 6301 Myrtle Ave.") is a venue.</summary>
+    public required IReadOnlySet<string> VenueWords { get; init; }
+
+    /// <summary>Lexicon words that are also given names ("Coach Dick Anderson"): not reported when used as a name.</summary>
+    public required IReadOnlySet<string> NameLikeLexiconWords { get; init; }
+
+    /// <summary>Severity of toll-free numbers (800, 888, …): businesses and hotlines, never a family's home phone.</summary>
+    public required Severity TollFreeSeverity { get; init; }
+
     /// <summary>The rules shipped with the library.</summary>
     public static ScannerRules Default => EmbeddedDefault.Value;
 
@@ -102,6 +114,10 @@ public sealed class ScannerRules
             EmailCueWords = Words(root, "emailCueWords"),
             EmailTlds = Words(root, "emailTlds"),
             StreetSuffixes = Words(root, "streetSuffixes"),
+            SuffixlessStreets = Words(root, "suffixlessStreets"),
+            VenueWords = Words(root, "venueWords"),
+            NameLikeLexiconWords = Words(root, "nameLikeLexiconWords"),
+            TollFreeSeverity = SeverityOf(root, "tollFreeSeverity", Severity.Info),
         };
     }
 

@@ -7,7 +7,7 @@ public sealed class ContactInfoTests
     [InlineData("Questions? 562.555.0134", "562.555.0134")]
     [InlineData("Reach her at +1 562 555 0134 today", "+1 562 555 0134")]
     [InlineData("Coach line: 562-555-0134 ext. 12.", "562-555-0134 ext. 12")]
-    [InlineData("Order at 1-800-FLOWERS now", "1-800-FLOWERS")]
+    [InlineData("Order at 562-555-FOOD now", "562-555-FOOD")]
     [InlineData("Text 5625550134 to join", "5625550134")]
     [InlineData("My number is 1 (312) 515-2239", "1 (312) 515-2239")]
     [InlineData("Call 312-515-2239 x12", "312-515-2239 x12")]
@@ -24,6 +24,18 @@ public sealed class ContactInfoTests
         Assert.Equal(Verdict.Block, result.Verdict);
         Assert.Equal("Privacy §2", finding.PolicyReference);
         Assert.Contains("school office's public number", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Order at 1-800-FLOWERS now", "1-800-FLOWERS")]
+    [InlineData("Tip line: 1-800-782-7463", "1-800-782-7463")]
+    public void Scan_TollFreeNumber_IsFoundButOnlyInfo(string text, string phone)
+    {
+        var finding = Assert.Single(TestDistrict.Scan(text).Findings);
+
+        Assert.Equal(PolicyRules.Phone, finding.RuleId);
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Equal(phone, finding.Covered(text));
     }
 
     [Fact]
@@ -144,6 +156,7 @@ public sealed class ContactInfoTests
     [InlineData("Mail checks to P.O. Box 77, Long Beach, CA 90801", "P.O. Box 77, Long Beach, CA 90801")]
     [InlineData("Pick up at 123 main st after 5", "123 main st")]
     [InlineData("Party at 4410 Country Club Drive #12!", "4410 Country Club Drive #12")]
+    [InlineData("Forms go to 4521 E. Broadway, Apt 12 by Friday", "4521 E. Broadway, Apt 12")]
     public void Scan_StreetAddressesAndPoBoxes_BlockAsContactInfo(string text, string address)
     {
         var result = TestDistrict.Scan(text);
@@ -165,6 +178,16 @@ public sealed class ContactInfoTests
         var result = TestDistrict.Scan(text);
 
         Assert.DoesNotContain(result.Findings, f => f.RuleId == PolicyRules.Address);
+    }
+
+    [Fact]
+    public void Scan_AddressRightAfterAVenueName_IsInfo()
+    {
+        var result = TestDistrict.Scan("Graduation is at Veterans Memorial Stadium, 5000 E. Lew Davis St., at 6 pm.");
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(PolicyRules.Address, finding.RuleId);
+        Assert.Equal(Severity.Info, finding.Severity);
     }
 
     [Fact]
