@@ -30,13 +30,14 @@ app.UseStewardProxySupport();
 app.UseStewardErrors();
 app.UseStewardSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-app.MapStaticAssets().AllowAnonymous();
+app.UseRouting(); // after the error pages, so a re-executed /error/{code} is routed
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseEndedSessionRejection();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapStaticAssets().AllowAnonymous();
 app.MapStewardAuthApi();
 app.MapSitesApi();
 app.MapUsersApi();

@@ -13,7 +13,6 @@ public sealed class AnonymousPageTests(BrowserApp app, ITestOutputHelper output)
     [InlineData("/signin", 200, "Sign in to Steward")]
     [InlineData("/api-reference", 200, "API reference")]
     [InlineData("/error/404", 200, "Page not found")]
-    [InlineData("/no-such-page", 404, "Page not found")]
     public async Task PublicPage_ForAnonymousVisitor_RendersAndPassesAxe(string path, int status, string heading)
     {
         await using var s = await app.NewSessionAsync(output);
@@ -23,6 +22,28 @@ public sealed class AnonymousPageTests(BrowserApp app, ITestOutputHelper output)
         Assert.Equal(heading, await Journeys.Heading(s).InnerTextAsync());
         Assert.Equal(["Home", "API"], await s.NavLinkNamesAsync());
         await Expect(s.Page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task UnknownPage_ForSignedInUser_Answers404WithTheErrorPage()
+    {
+        await using var s = await app.NewSessionAsync(output);
+        await s.SignInExpectingDashboardAsync(BrowserApp.AdminEmail);
+
+        Assert.Equal(404, await s.GotoAsync("/no-such-page"));
+
+        Assert.Equal("Page not found", await Journeys.Heading(s).InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task UnknownPage_ForAnonymousVisitor_AsksThemToSignInFirst()
+    {
+        await using var s = await app.NewSessionAsync(output);
+
+        // The fallback policy covers unmatched paths too, so an anonymous visitor learns nothing about what exists.
+        await s.GotoAsync("/no-such-page");
+
+        Assert.Equal("/signin", new Uri(s.Page.Url).AbsolutePath);
     }
 
     [Fact]

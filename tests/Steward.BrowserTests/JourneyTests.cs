@@ -9,8 +9,6 @@ namespace Steward.BrowserTests;
 [Collection(SharedBrowserApp.Name)]
 public sealed partial class JourneyTests(BrowserApp app, ITestOutputHelper output)
 {
-    const string AdminName = "District Administrator";
-
     [Fact]
     public async Task SignIn_AsDistrictAdmin_ShowsAdminNavigationAndPassesAxe()
     {
@@ -18,14 +16,14 @@ public sealed partial class JourneyTests(BrowserApp app, ITestOutputHelper outpu
 
         await s.SignInExpectingDashboardAsync(BrowserApp.AdminEmail);
 
-        Assert.Equal($"Welcome, {AdminName}", await Journeys.Heading(s).InnerTextAsync());
+        Assert.Equal($"Welcome, {BrowserApp.AdminName}", await Journeys.Heading(s).InnerTextAsync());
         await Expect(s.Page.Locator(".usa-intro")).ToContainTextAsync("Superintendent or designee");
         var cards = s.Page.GetByRole(AriaRole.List, new() { Name = "What you can do" });
         foreach (var card in new[] { "Sites", "People", "Audit log", "Two-factor sign-in" })
             await Expect(cards.GetByRole(AriaRole.Heading, new() { Name = card, Exact = true })).ToBeVisibleAsync();
         Assert.Equal(["Home", "Sites", "People", "Audit log", "My profile", "API"], await s.NavLinkNamesAsync());
         await Expect(s.NavLink("Home")).ToHaveAttributeAsync("aria-current", "page");
-        await Expect(s.Page.Locator(".steward-whoami")).ToHaveTextAsync(AdminName);
+        await Expect(s.Page.Locator(".steward-whoami")).ToHaveTextAsync(BrowserApp.AdminName);
 
         // The auth cookie is Secure, yet Chromium keeps it on http://127.0.0.1 (a potentially trustworthy origin).
         var auth = Assert.Single(await s.Context.CookiesAsync(), c => c.Name == "steward.auth");

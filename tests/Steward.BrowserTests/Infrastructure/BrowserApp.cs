@@ -11,7 +11,8 @@ namespace Steward.BrowserTests.Infrastructure;
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "bootstrap-admin@browser.example";
-    public const string AdminName = "Browser Test Administrator";
+    /// <summary>The bootstrap admin's default name (StewardOptions), as the README screenshot shows it.</summary>
+    public const string AdminName = "District Administrator";
     public const string Password = "correct-horse-battery-9";
 
     readonly string _dir = Directory.CreateTempSubdirectory("steward-browser-").FullName;
@@ -29,7 +30,6 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Steward:DataDirectory", _dir);
         builder.UseSetting("Steward:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Steward:Bootstrap:AdminPassword", Password);
-        builder.UseSetting("Steward:Bootstrap:AdminFullName", AdminName);
         // Every journey signs in several times from the same address.
         builder.UseSetting("Steward:RateLimits:SignInPerMinute", "100000");
     }

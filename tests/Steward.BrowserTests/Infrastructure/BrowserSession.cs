@@ -20,7 +20,7 @@ public sealed class BrowserSession : IAsyncDisposable
         _output = output;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error") Record($"console error on {page.Url}: {message.Text}");
+            if (message.Type == "error") Record($"console error on {page.Url}: {message.Text} ({message.Location})");
         };
         page.PageError += (_, error) => Record($"script error on {page.Url}: {error}");
         page.RequestFailed += (_, request) => Record($"request failed: {request.Method} {request.Url} ({request.Failure})");
@@ -74,9 +74,10 @@ public sealed class BrowserSession : IAsyncDisposable
 
     async Task ArrivedAsync()
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await ExpectNoAxeViolationsAsync(Page);
         CheckedPages.Add(new Uri(Page.Url).PathAndQuery);
-        _output?.WriteLine($"axe: no violations on {new Uri(Page.Url).PathAndQuery}");
+        _output?.WriteLine($"axe: no violations on {new Uri(Page.Url).PathAndQuery} ({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms, at {DateTime.Now:HH:mm:ss.fff})");
         ExpectNoProblems();
     }
 

@@ -7,7 +7,7 @@ namespace Steward.Scanning.Tests.Evaluation;
 
 internal sealed record LabeledSpan(int Start, int End, string Label);
 
-internal sealed record LabeledDoc(string Id, string Text, IReadOnlyList<LabeledSpan> Spans, IReadOnlyList<string> DocLabels);
+internal sealed record LabeledDoc(string Id, string Text, IReadOnlyList<LabeledSpan> Spans, IReadOnlyList<string> DocLabels, string? Category);
 
 /// <summary>Precision/recall with overlap matching: a prediction is right if it overlaps a gold span of its label.</summary>
 internal sealed class Score
@@ -100,7 +100,8 @@ internal static class EvalData
                     labels.Add(l.GetString()!);
             }
 
-            yield return new LabeledDoc(root.GetProperty("id").GetString()!, root.GetProperty("text").GetString()!, spans, labels);
+            var category = root.TryGetProperty("category", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            yield return new LabeledDoc(root.GetProperty("id").GetString()!, root.GetProperty("text").GetString()!, spans, labels, category);
         }
     }
 

@@ -69,6 +69,11 @@ internal static class EndedSessions
                 return;
             }
             await context.SignOutAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+            // Forget the successful authentication result too, so authorization challenges (sign in)
+            // instead of forbidding.
+            context.Features.Set<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>(null);
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.Authentication.IHttpAuthenticationFeature>(null);
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
         }
         await next(context);
     });

@@ -18,11 +18,15 @@ public sealed class ApiReferenceModel(IApiDescriptionGroupCollectionProvider api
             .SelectMany(g => g.Items)
             .Where(d => d.RelativePath?.StartsWith("api", StringComparison.Ordinal) == true)
             .Select(d => (Tag: d.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().FirstOrDefault()?.Tags is { Count: > 0 } tags ? tags[0] : "Other",
-                Entry: new Entry(d.HttpMethod ?? "", "/" + d.RelativePath, Who(d.ActionDescriptor.EndpointMetadata))))
+                Entry: new Entry(d.HttpMethod ?? "", Display(d.RelativePath!), Who(d.ActionDescriptor.EndpointMetadata))))
             .OrderBy(x => x.Tag, StringComparer.Ordinal).ThenBy(x => x.Entry.Path, StringComparer.Ordinal)
             .GroupBy(x => x.Tag, x => x.Entry)
             .ToList();
     }
+
+    /// <summary>"api/users/{id:int}/" reads as "/api/users/{id}".</summary>
+    static string Display(string relativePath) =>
+        "/" + System.Text.RegularExpressions.Regex.Replace(relativePath, @"\{(\w+):[^}]+\}", "{$1}").TrimEnd('/');
 
     static string Who(IList<object> metadata)
     {
