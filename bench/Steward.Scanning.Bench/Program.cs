@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using Steward.Scanning.Bench;
+
+// "run" (default): the whole-process runner that prints the comparison table in one run.
+// "bdn [BenchmarkDotNet args]": the BenchmarkDotNet micro-benchmarks (ShortRun).
+if (args.Length > 0 && args[0] == "bdn")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ScanBenchmarks).Assembly).Run(args[1..]);
+    return 0;
+}
+
+return Runner.Run(args);
