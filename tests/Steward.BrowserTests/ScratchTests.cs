@@ -1,0 +1,20 @@
+using Steward.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Steward.BrowserTests;
+
+[Collection(SharedBrowserApp.Name)]
+public sealed class ScratchTests(BrowserApp app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Scratch()
+    {
+        await using var s = await app.NewSessionAsync(output);
+        await s.SignInExpectingDashboardAsync(BrowserApp.AdminEmail);
+        var r = await s.Context.APIRequest.GetAsync("/no-such-page", new() { Headers = new Dictionary<string, string> { ["Accept"] = "text/html" } });
+        output.WriteLine($"{r.Status} {(await r.BodyAsync()).Length}");
+        foreach (var h in r.Headers) output.WriteLine($"{h.Key}: {h.Value}");
+        r = await s.Context.APIRequest.GetAsync("/error/404");
+        output.WriteLine($"{r.Status} {(await r.BodyAsync()).Length}");
+    }
+}
