@@ -29,6 +29,9 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public bool IsPostgres => Provider == "Postgres";
 
+    /// <summary>For a second app node on the same database.</summary>
+    public string ConnectionStringForOtherNodes => ConnectionString;
+
     /// <summary>Extra settings for a fixture that needs them (rate limits, options).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
