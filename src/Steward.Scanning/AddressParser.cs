@@ -68,6 +68,10 @@ internal static class AddressParser
           "lost", "had", "has", "have", "with", "of", "by", "over", "under", "about", "nearly", "almost", "grade",
           "room", "period", "week", "day", "year", "class", "team", "number", "no", "game", "round", "level", "chapter" };
 
+    static bool Has(IReadOnlySet<string> set, ReadOnlySpan<char> word) => set is HashSet<string> hs
+        ? hs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        : set.Contains(word.ToString());
+
     public static AddressMatch TryStreet(ReadOnlySpan<char> s, int numStart, int numEnd, IReadOnlySet<string> suffixes,
         IReadOnlySet<string> suffixless)
     {
@@ -109,32 +113,32 @@ internal static class AddressParser
             var len = 0;
             foreach (var c in word)
                 buf[len++] = TextFold.Fold(c);
-            var folded = buf[..len].ToString();
+            var folded = buf[..len];
             var afterDot = e < s.Length && s[e] == '.' ? e + 1 : e;
             var cap = TextFold.IsUpper(s[b]) || TextFold.IsAsciiDigit(s[b]);
 
-            if (nameWords == 0 && cap && suffixless.Contains(folded))
+            if (nameWords == 0 && cap && Has(suffixless, folded))
             {
                 var end = Trailer(s, afterDot);
                 return new AddressMatch(numStart, end, KeyOf(s[numStart..afterDot].ToString()));
             }
 
-            if (nameWords >= 1 && suffixes.Contains(folded) && (cap || Abbreviated.Contains(folded)) && !(lowerWords && !Abbreviated.Contains(folded)))
+            var abbreviated = Has(Abbreviated, folded);
+            if (nameWords >= 1 && Has(suffixes, folded) && (cap || abbreviated) && !(lowerWords && !abbreviated))
             {
                 var end = afterDot;
                 end = Trailer(s, end);
                 return new AddressMatch(numStart, end, KeyOf(s[numStart..afterDot].ToString()));
             }
 
-            if (nameWords == 0 && Directionals.Contains(folded) && cap)
+            if (nameWords == 0 && Has(Directionals, folded) && cap)
             {
                 i = afterDot;
                 continue;
             }
 
-            var ordinal = TextFold.IsAsciiDigit(s[b]) && (folded.EndsWith("st", StringComparison.Ordinal)
-                || folded.EndsWith("nd", StringComparison.Ordinal) || folded.EndsWith("rd", StringComparison.Ordinal)
-                || folded.EndsWith("th", StringComparison.Ordinal));
+            var ordinal = TextFold.IsAsciiDigit(s[b]) && (folded.EndsWith("st") || folded.EndsWith("nd")
+                || folded.EndsWith("rd") || folded.EndsWith("th"));
             if (TextFold.IsAsciiDigit(s[b]) && !ordinal)
                 return default;
             if (!cap)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 
 namespace Steward.Scanning;
 
@@ -912,21 +913,26 @@ internal sealed class ScanRun
             lastSentence[r] = ss;
             var rule = rules[r];
             var window = s[ss..se];
-            var cleared = false;
-            foreach (var u in rule.Unless)
-                cleared |= u.IsMatch(window);
-            if (cleared)
-                continue;
-            foreach (var regex in rule.Matches)
+            try
             {
-                foreach (var m in regex.EnumerateMatches(window))
+                // One combined pass first: most sentences with a trigger word are not findings.
+                if (!rule.AnyMatch.IsMatch(window) || (rule.AnyUnless?.IsMatch(window) ?? false))
+                    continue;
+                foreach (var regex in rule.Matches)
                 {
-                    var start = ss + m.Index;
-                    if (start < lastFindingEnd[r] || m.Length == 0)
-                        continue;
-                    lastFindingEnd[r] = start + m.Length;
-                    Add(rule.RuleId, rule.Category, rule.PolicyReference, rule.Severity, start, m.Length, rule.Message);
+                    foreach (var m in regex.EnumerateMatches(window))
+                    {
+                        var start = ss + m.Index;
+                        if (start < lastFindingEnd[r] || m.Length == 0)
+                            continue;
+                        lastFindingEnd[r] = start + m.Length;
+                        Add(rule.RuleId, rule.Category, rule.PolicyReference, rule.Severity, start, m.Length, rule.Message);
+                    }
                 }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological district expression: skip the rule for this sentence rather than fail the scan.
             }
         }
     }

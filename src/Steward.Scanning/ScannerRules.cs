@@ -21,6 +21,12 @@ public sealed class SentenceRule
     public required IReadOnlyList<string> Triggers { get; init; }
     public required IReadOnlyList<Regex> Matches { get; init; }
     public required IReadOnlyList<Regex> Unless { get; init; }
+
+    /// <summary>All match expressions as one alternation: one pass decides whether a sentence needs the others.</summary>
+    public required Regex AnyMatch { get; init; }
+
+    /// <summary>All "unless" expressions as one alternation, or null when there are none.</summary>
+    public required Regex? AnyUnless { get; init; }
 }
 
 /// <summary>
@@ -167,7 +173,12 @@ public sealed class ScannerRules
         var triggers = new List<string>();
         var matches = new List<Regex>();
         var unless = new List<Regex>();
-        const RegexOptions baseOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+        // Compiled backtracking expressions are several times faster than NonBacktracking on short sentences; the
+        // timeout bounds a district-supplied expression that backtracks badly (the scanner then skips that rule).
+        const RegexOptions baseOptions = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+        var timeout = TimeSpan.FromMilliseconds(50);
+        var matchSources = new List<string>();
+        var unlessSources = new List<string>();
         var lineNo = 0;
         foreach (var raw in text.Split('\n'))
         {
@@ -188,13 +199,16 @@ public sealed class ScannerRules
                         triggers.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
                         break;
                     case "match":
-                        matches.Add(new Regex(value, baseOptions | RegexOptions.IgnoreCase));
+                        matches.Add(new Regex(value, baseOptions | RegexOptions.IgnoreCase, timeout));
+                        matchSources.Add("(?i:" + value + ")");
                         break;
                     case "match-cased":
-                        matches.Add(new Regex(value, baseOptions));
+                        matches.Add(new Regex(value, baseOptions, timeout));
+                        matchSources.Add("(?-i:" + value + ")");
                         break;
                     case "unless":
-                        unless.Add(new Regex(value, baseOptions | RegexOptions.IgnoreCase));
+                        unless.Add(new Regex(value, baseOptions | RegexOptions.IgnoreCase, timeout));
+                        unlessSources.Add("(?:" + value + ")");
                         break;
                     default:
                         header[key] = value;
@@ -218,6 +232,8 @@ public sealed class ScannerRules
             Triggers = triggers,
             Matches = matches,
             Unless = unless,
+            AnyMatch = new Regex(matchSources.Count == 0 ? "(?!)" : string.Join('|', matchSources), baseOptions, timeout),
+            AnyUnless = unlessSources.Count == 0 ? null : new Regex(string.Join('|', unlessSources), baseOptions | RegexOptions.IgnoreCase, timeout),
         };
     }
 }
