@@ -41,10 +41,10 @@ export STEWARD_PG_BIN="$PGBIN"
 dotnet test Steward.slnx --logger "console;verbosity=normal" --logger "trx" --results-directory "$RESULTS" "$@" 2>&1 | tee "$RESULTS/output.log"
 status=${PIPESTATUS[0]}
 
-# Add up every assembly's summary line ("Passed!  - Failed: 0, Passed: 3, Skipped: 0, Total: 3").
-read -r passed failed skipped < <(grep -E "^\s*(Passed|Failed)!\s+-\s+Failed:" "$RESULTS/output.log" |
-  sed -E 's/.*Failed:\s*([0-9]+), Passed:\s*([0-9]+), Skipped:\s*([0-9]+).*/\2 \1 \3/' |
-  awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+# Add up every assembly's counters from its TRX report (skipped tests are the ones not executed).
+read -r passed failed skipped < <(cat "$RESULTS"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' |
+  sed -E 's/.* total="([0-9]+)" executed="([0-9]+)" passed="([0-9]+)" failed="([0-9]+)" error="([0-9]+)" timeout="([0-9]+)" aborted="([0-9]+)".*/\1 \2 \3 \4 \5 \6 \7/' |
+  awk '{t+=$1; e+=$2; p+=$3; f+=$4+$5+$6+$7} END {print p+0, f+0, t-e+0}')
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

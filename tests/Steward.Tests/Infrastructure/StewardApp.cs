@@ -44,7 +44,7 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Steward:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Steward:RateLimits:SignInPerMinute", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureLogging(logging => logging.AddProvider(Log).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log).SetMinimumLevel(LogLevel.Debug));
     }
 
     protected override void ConfigureClient(HttpClient client)
