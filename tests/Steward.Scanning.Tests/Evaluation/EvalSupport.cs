@@ -7,7 +7,14 @@ namespace Steward.Scanning.Tests.Evaluation;
 
 internal sealed record LabeledSpan(int Start, int End, string Label);
 
-internal sealed record LabeledDoc(string Id, string Text, IReadOnlyList<LabeledSpan> Spans, IReadOnlyList<string> DocLabels, string? Category);
+internal sealed record LabeledDoc(string Id, string Text, IReadOnlyList<LabeledSpan> Spans, IReadOnlyList<string> DocLabels, string? Category)
+{
+    /// <summary>Names of the students in the attached photo (held-out set's <c>photo</c> field).</summary>
+    public IReadOnlyList<string> Photo { get; init; } = [];
+
+    /// <summary>Owners of declared third-party material (held-out set's <c>material</c> field).</summary>
+    public IReadOnlyList<string> Material { get; init; } = [];
+}
 
 /// <summary>Precision/recall with overlap matching: a prediction is right if it overlaps a gold span of its label.</summary>
 internal sealed class Score
@@ -37,6 +44,15 @@ internal sealed class Score
         }
     }
 
+    /// <summary>Adds another set's counts (the union of two evaluation sets).</summary>
+    public void Add(Score other)
+    {
+        Predicted += other.Predicted;
+        PredictedCorrect += other.PredictedCorrect;
+        Gold += other.Gold;
+        GoldFound += other.GoldFound;
+    }
+
     /// <summary>Document-level counting (Davidson: does the tweet contain offensive language at all).</summary>
     public void AddDocument(bool gold, bool predicted)
     {
@@ -50,6 +66,8 @@ internal sealed class Score
 
     public string Row(string name) => string.Create(CultureInfo.InvariantCulture,
         $"| {name,-38} | {Precision,6:0.000} | {Recall,6:0.000} | {Gold,6} | {Predicted,6} |");
+
+    public string Cells() => string.Create(CultureInfo.InvariantCulture, $"{Precision,6:0.000} | {Recall,6:0.000} | {Gold,5} | {Predicted,5}");
 
     public static string Header => "| set / category                         |      P |      R |   gold |   pred |\n|---|---|---|---|---|";
 }
@@ -101,9 +119,16 @@ internal static class EvalData
             }
 
             var category = root.TryGetProperty("category", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            yield return new LabeledDoc(root.GetProperty("id").GetString()!, root.GetProperty("text").GetString()!, spans, labels, category);
+            yield return new LabeledDoc(root.GetProperty("id").GetString()!, root.GetProperty("text").GetString()!, spans, labels, category)
+            {
+                Photo = Strings(root, "photo"),
+                Material = Strings(root, "material"),
+            };
         }
     }
+
+    static List<string> Strings(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var arr) ? [.. arr.EnumerateArray().Select(e => e.GetString()!)] : [];
 
     public static List<RosterStudent> ReadRoster(string path)
     {

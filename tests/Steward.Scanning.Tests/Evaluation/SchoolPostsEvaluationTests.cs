@@ -4,13 +4,17 @@ using Xunit.Abstractions;
 namespace Steward.Scanning.Tests.Evaluation;
 
 /// <summary>
-/// The project's own labeled set of realistic school posts (Eval/posts.jsonl, written from Eval/posts.src.txt).
-/// Prints precision and recall per category and fails below the issue's bars.
+/// The project's own labeled sets of realistic school posts: Eval/posts.jsonl (the tuning set, written from
+/// posts.src.txt) and Eval/posts-heldout.jsonl (written after tuning, from posts-heldout.src.txt). Prints precision
+/// and recall per category for each set and their union, and fails when the union is below the issue's bars.
 /// </summary>
 [Trait("Category", "Eval")]
 public sealed class SchoolPostsEvaluationTests(ITestOutputHelper output)
 {
     static readonly string[] Categories = ["ContactInfo", "StudentName", "Campaign", "Obscene", "Harassment", "Commercial", "Confidential"];
+
+    /// <summary>Post-level checks only the held-out set labels (it declares photos and third-party material).</summary>
+    static readonly string[] DocumentChecks = ["PhotoBlock", "CopyrightBlock"];
 
     internal static ScanContext EvalContext() => ScanContext.CreateBuilder()
         .AddStudents(EvalData.ReadRoster(Path.Combine(AppContext.BaseDirectory, "Eval", "roster.csv")))
@@ -30,19 +34,26 @@ public sealed class SchoolPostsEvaluationTests(ITestOutputHelper output)
         // A contact detail is "found" when the scanner stops or flags it; Info (allow-listed) is not a prediction.
         "ContactInfo" => f.Category is FindingCategory.ContactInfo or FindingCategory.StaffHomeContact && f.Severity >= Severity.Review,
         "StudentName" => f.Category is FindingCategory.StudentName or FindingCategory.PhotoConsent,
+        "PhotoBlock" => f.Category is FindingCategory.PhotoConsent && f.Severity == Severity.Block,
+        "CopyrightBlock" => f.Category is FindingCategory.Copyright && f.Severity == Severity.Block,
         _ => f.Category.ToString() == label,
     };
 
-    [Fact]
-    public void SchoolPosts_PrecisionAndRecallPerCategory_MeetTheBars()
+    sealed record SetResult(int Posts, Dictionary<string, Score> Scores, string Misses);
+
+    static SetResult Evaluate(ScanContext ctx, string file)
     {
-        var ctx = EvalContext();
-        var docs = EvalData.ReadJsonl(Path.Combine(AppContext.BaseDirectory, "Eval", "posts.jsonl")).ToList();
-        var scores = Categories.ToDictionary(c => c, _ => new Score());
+        var docs = EvalData.ReadJsonl(Path.Combine(AppContext.BaseDirectory, "Eval", file)).ToList();
+        var scores = Categories.Concat(DocumentChecks).ToDictionary(c => c, _ => new Score());
         var misses = new StringBuilder();
         foreach (var doc in docs)
         {
-            var result = ctx.Scan(doc.Text);
+            var result = ctx.Scan(new Post
+            {
+                Text = doc.Text,
+                ImageSubjects = [.. doc.Photo.Select(name => new ImageSubject(Name: name))],
+                ThirdPartyMaterial = [.. doc.Material.Select(owner => new ThirdPartyMaterial(owner))],
+            });
             foreach (var cat in Categories)
             {
                 var gold = doc.Spans.Where(s => s.Label == cat).Select(s => (s.Start, s.End)).ToList();
@@ -53,23 +64,59 @@ public sealed class SchoolPostsEvaluationTests(ITestOutputHelper output)
                 foreach (var p in pred.Where(p => !gold.Any(g => p.Item1 < g.End && g.Start < p.Item2)))
                     misses.AppendLine($"  extra  {cat} in {doc.Id}: \"{doc.Text[p.Item1..p.Item2]}\"");
             }
+
+            foreach (var check in DocumentChecks)
+            {
+                var applies = check == "PhotoBlock" ? doc.Photo.Count > 0 : doc.Material.Count > 0;
+                if (!applies)
+                    continue;
+                var gold = doc.DocLabels.Contains(check);
+                var pred = result.Findings.Any(f => Predicts(f, check));
+                scores[check].AddDocument(gold, pred);
+                if (gold != pred)
+                    misses.AppendLine($"  {(gold ? "missed" : "extra "),-6} {check} (post level) in {doc.Id}");
+            }
         }
 
+        return new SetResult(docs.Count, scores, misses.ToString());
+    }
+
+    [Fact]
+    public void SchoolPosts_PrecisionAndRecallPerCategory_MeetTheBarsOnTuningAndHeldOutSets()
+    {
+        var ctx = EvalContext();
+        var tuning = Evaluate(ctx, "posts.jsonl");
+        var heldOut = Evaluate(ctx, "posts-heldout.jsonl");
+        var union = Categories.Concat(DocumentChecks).ToDictionary(c => c, c =>
+        {
+            var s = new Score();
+            s.Add(tuning.Scores[c]);
+            s.Add(heldOut.Scores[c]);
+            return s;
+        });
+
         var report = new StringBuilder();
-        report.AppendLine($"School posts evaluation: {docs.Count} posts (tests/Steward.Scanning.Tests/Eval/posts.jsonl)");
-        report.AppendLine(Score.Header);
-        foreach (var cat in Categories)
-            report.AppendLine(scores[cat].Row(cat));
-        report.Append(misses);
+        report.AppendLine($"School posts evaluation: tuning set {tuning.Posts} posts (Eval/posts.jsonl), held-out set {heldOut.Posts} posts (Eval/posts-heldout.jsonl)");
+        report.AppendLine("| category       | tuning P | R | gold | pred | held-out P | R | gold | pred | union P | R | gold | pred |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var cat in Categories.Concat(DocumentChecks))
+        {
+            var name = DocumentChecks.Contains(cat) ? cat + " (post)" : cat;
+            report.AppendLine($"| {name,-22} | {tuning.Scores[cat].Cells()} | {heldOut.Scores[cat].Cells()} | {union[cat].Cells()} |");
+        }
+
+        report.AppendLine("Tuning set misses:").Append(tuning.Misses);
+        report.AppendLine("Held-out set misses:").Append(heldOut.Misses);
         EvalData.Publish(output, "school-posts", report.ToString());
 
-        Assert.True(docs.Count >= 300, "the evaluation set needs at least 300 posts");
-        Assert.True(scores["ContactInfo"].Precision >= 0.95, $"ContactInfo precision {scores["ContactInfo"].Precision:0.000} < 0.95");
-        Assert.True(scores["ContactInfo"].Recall >= 0.95, $"ContactInfo recall {scores["ContactInfo"].Recall:0.000} < 0.95");
-        Assert.True(scores["StudentName"].Recall >= 0.98, $"StudentName recall {scores["StudentName"].Recall:0.000} < 0.98");
-        Assert.True(scores["Campaign"].Precision >= 0.9, $"Campaign precision {scores["Campaign"].Precision:0.000} < 0.9");
-        Assert.True(scores["Campaign"].Recall >= 0.9, $"Campaign recall {scores["Campaign"].Recall:0.000} < 0.9");
-        Assert.True(scores["Obscene"].Precision >= 0.9, $"Obscene precision {scores["Obscene"].Precision:0.000} < 0.9");
-        Assert.True(scores["Obscene"].Recall >= 0.9, $"Obscene recall {scores["Obscene"].Recall:0.000} < 0.9");
+        Assert.True(tuning.Posts >= 300, "the tuning set needs at least 300 posts");
+        Assert.True(heldOut.Posts >= 150, "the held-out set needs at least 150 posts");
+        Assert.True(union["ContactInfo"].Precision >= 0.95, $"ContactInfo precision {union["ContactInfo"].Precision:0.000} < 0.95");
+        Assert.True(union["ContactInfo"].Recall >= 0.95, $"ContactInfo recall {union["ContactInfo"].Recall:0.000} < 0.95");
+        Assert.True(union["StudentName"].Recall >= 0.98, $"StudentName recall {union["StudentName"].Recall:0.000} < 0.98");
+        Assert.True(union["Campaign"].Precision >= 0.9, $"Campaign precision {union["Campaign"].Precision:0.000} < 0.9");
+        Assert.True(union["Campaign"].Recall >= 0.9, $"Campaign recall {union["Campaign"].Recall:0.000} < 0.9");
+        Assert.True(union["Obscene"].Precision >= 0.9, $"Obscene precision {union["Obscene"].Precision:0.000} < 0.9");
+        Assert.True(union["Obscene"].Recall >= 0.9, $"Obscene recall {union["Obscene"].Recall:0.000} < 0.9");
     }
 }
