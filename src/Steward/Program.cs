@@ -3,6 +3,7 @@ using Steward.Features.Audit;
 using Steward.Features.Auth;
 using Steward.Features.Demo;
 using Steward.Features.People;
+using Steward.Features.Registry;
 using Steward.Features.Sites;
 using Steward.Infrastructure;
 
@@ -19,6 +20,7 @@ builder.Services.AddStewardData(builder.Configuration);
 builder.Services.AddStewardAuth(builder.Configuration);
 builder.Services.AddStewardErrors();
 builder.Services.AddStewardWeb();
+builder.Services.AddRegistry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -42,6 +44,11 @@ app.MapStewardAuthApi();
 app.MapSitesApi();
 app.MapUsersApi();
 app.MapAuditApi();
+app.MapAccountsApi();
+app.MapSchoolYearsApi();
+app.MapSubmissionsApi();
+app.MapReportsApi();
+app.MapPublicRegistryApi();
 app.MapStewardWeb();
 
 app.Run();

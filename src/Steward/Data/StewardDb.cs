@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Steward.Features.Audit;
 using Steward.Features.People;
+using Steward.Features.Registry;
 using Steward.Features.Sites;
 using Steward.Infrastructure;
 
@@ -25,6 +26,10 @@ public abstract class StewardDb : IdentityUserContext<StewardUser, int>, IDataPr
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountRegistration> AccountRegistrations => Set<AccountRegistration>();
+    public DbSet<SchoolYearOpening> SchoolYearOpenings => Set<SchoolYearOpening>();
+    public DbSet<Submission> Submissions => Set<Submission>();
 
     /// <summary>Who is acting when no HTTP request is (seeding, the command line).</summary>
     public string SystemActor { get; set; } = "system";

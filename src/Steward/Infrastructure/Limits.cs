@@ -10,4 +10,5 @@ public static class Limits
     public const int Address = 300;
     public const int Text = 2000;
     public const int Password = 128;
+    public const int Url = 500;
 }

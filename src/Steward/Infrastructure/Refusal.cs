@@ -2,7 +2,7 @@ namespace Steward.Infrastructure;
 
 /// <summary>A refused change, in terms both the API and the pages report. With a <see cref="Field"/>
 /// it is a validation error on that field.</summary>
-public sealed record Refusal(int Status, string Title, string Detail, string? Field = null)
+public sealed record Refusal(int Status, string Title, string Detail, string? Field = null, string? Rule = null, string? Word = null)
 {
     public static Refusal Invalid(string field, string detail) => new(400, "Invalid request", detail, field);
     public static Refusal NotFound(string detail = "Not found.") => new(404, "Not found", detail);
@@ -13,6 +13,10 @@ public sealed record Refusal(int Status, string Title, string Detail, string? Fi
     {
         404 => TypedResults.NotFound(),
         400 when Field is not null => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Field] = [Detail] }),
+        _ when Rule is not null => TypedResults.Problem(Detail, statusCode: Status, title: Title, extensions: new Dictionary<string, object?>
+        {
+            ["rule"] = Rule, ["field"] = Field, ["word"] = Word,
+        }),
         _ => TypedResults.Problem(Detail, statusCode: Status, title: Title),
     };
 }

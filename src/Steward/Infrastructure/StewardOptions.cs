@@ -54,4 +54,7 @@ public sealed class RateLimitOptions
 {
     /// <summary>Sign-in attempts per client address per minute (API and page together).</summary>
     public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>Anonymous public-directory calls per client address per minute.</summary>
+    public int PublicPerMinute { get; set; } = 120;
 }

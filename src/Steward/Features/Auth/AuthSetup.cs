@@ -78,7 +78,8 @@ internal static class AuthSetup
         services.AddSingleton<IAuthorizationHandler, SiteAuthorizationHandler>();
         services.AddAuthorization(Policies.Add);
 
-        var perMinute = config.GetSection(StewardOptions.Section).Get<StewardOptions>()?.RateLimits.SignInPerMinute ?? 10;
+        var limits = config.GetSection(StewardOptions.Section).Get<StewardOptions>()?.RateLimits ?? new RateLimitOptions();
+        var perMinute = limits.SignInPerMinute;
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -86,10 +87,13 @@ internal static class AuthSetup
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Registry.PublicRateLimit.Policy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem(statusCode: 429, title: "Too many sign-in attempts",
+                await Results.Problem(statusCode: 429, title: "Too many requests",
                     detail: "Wait a minute before trying again.").ExecuteAsync(ctx.HttpContext);
             };
         });

@@ -14,6 +14,16 @@ internal static class Policies
     /// <summary>People who manage users: DistrictAdmin, and principals for their own site.</summary>
     public const string UserManager = nameof(UserManager);
 
+    /// <summary>Those who receive every site's registry list (Registry §5) and read registry reports:
+    /// DistrictAdmin, EthicsOffice, SocialMediaAdmin, PublicInformation, and the DeputySuperintendent,
+    /// who may monitor any account (Curricular Use).</summary>
+    public const string RegistryReader = nameof(RegistryReader);
+
+    static readonly string[] RegistryReaderRoles =
+        [nameof(Role.DistrictAdmin), nameof(Role.EthicsOffice), nameof(Role.SocialMediaAdmin), nameof(Role.PublicInformation), nameof(Role.DeputySuperintendent)];
+
+    public static bool IsRegistryReader(System.Security.Claims.ClaimsPrincipal user) => RegistryReaderRoles.Any(user.IsInRole);
+
     public static void Add(AuthorizationOptions options)
     {
         // Deny by default: every endpoint and page needs a signed-in user unless it says otherwise.
@@ -21,6 +31,7 @@ internal static class Policies
         options.AddPolicy(DistrictAdmin, p => p.RequireRole(nameof(Role.DistrictAdmin)));
         options.AddPolicy(AuditReader, p => p.RequireRole(
             nameof(Role.DistrictAdmin), nameof(Role.EthicsOffice), nameof(Role.DeputySuperintendent)));
+        options.AddPolicy(RegistryReader, p => p.RequireRole(RegistryReaderRoles));
         options.AddPolicy(UserManager, p => p.RequireRole(nameof(Role.DistrictAdmin), nameof(Role.Principal)));
     }
 }

@@ -70,13 +70,16 @@ internal static class PeopleCommands
         return null;
     }
 
-    public static async Task<Refusal?> DeactivateAsync(UserManager<StewardUser> users, ClaimsPrincipal actor, StewardUser target, DateTime now)
+    public static async Task<Refusal?> DeactivateAsync(StewardDb db, UserManager<StewardUser> users, ClaimsPrincipal actor, StewardUser target, DateTime now)
     {
         if (!UserAccess.CanManage(actor, target))
             return Refusal.Forbidden("You may deactivate only staff of your own site.");
         if (target.Id == actor.UserId()) return Refusal.Conflict("You cannot deactivate yourself.");
         if (!target.IsActive) return null;
         target.Deactivate(now);
+        // Staff departure: the accounts they ran need someone else (API.md, deactivate).
+        foreach (var account in await db.Accounts.Where(a => a.ManagerUserId == target.Id).ToListAsync())
+            account.NeedsReassignment = true;
         // A new stamp also ends refresh tokens and remembered two-factor browsers.
         await users.UpdateSecurityStampAsync(target);
         return null;

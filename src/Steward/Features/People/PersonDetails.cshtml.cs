@@ -33,7 +33,7 @@ public sealed class PersonDetailsModel(StewardDb db, UserManager<StewardUser> us
         Act(() => PeopleCommands.RemoveRoleAsync(db, User, Person, role, siteId, ct), $"{role} removed.", ct);
 
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct) =>
-        Act(() => PeopleCommands.DeactivateAsync(users, User, Person, clock.GetUtcNow().UtcDateTime),
+        Act(() => PeopleCommands.DeactivateAsync(db, users, User, Person, clock.GetUtcNow().UtcDateTime),
             "Deactivated: they can no longer sign in and their sessions have ended.", ct);
 
     public Task<IActionResult> OnPostReactivateAsync(CancellationToken ct) =>

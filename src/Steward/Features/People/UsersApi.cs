@@ -102,7 +102,7 @@ internal static class UsersApi
     {
         var target = await FindVisibleAsync(db, actor, id, ct);
         if (target is null) return TypedResults.NotFound();
-        var refusal = await PeopleCommands.DeactivateAsync(users, actor, target, clock.GetUtcNow().UtcDateTime);
+        var refusal = await PeopleCommands.DeactivateAsync(db, users, actor, target, clock.GetUtcNow().UtcDateTime);
         return refusal?.ToResult() ?? TypedResults.NoContent();
     }
 
