@@ -33,19 +33,21 @@ internal static class BoosterNaming
 
     static IEnumerable<(string Term, string Original)> Terms(Site site)
     {
-        var names = new List<string> { site.Name, site.Code };
-        names.AddRange(site.Aliases);
+        // The mascot first: "wilsonbruinsboosters" is reported for "Bruins", the more telling word.
+        var names = new List<string>();
         if (!string.IsNullOrWhiteSpace(site.Mascot))
         {
             names.Add(site.Mascot);
             // "Bruin" as well as "Bruins".
             if (site.Mascot.EndsWith('s') && site.Mascot.Length > 4) names.Add(site.Mascot[..^1]);
         }
+        var schoolNames = new List<string> { site.Name, site.Code };
+        schoolNames.AddRange(site.Aliases);
+        names.AddRange(schoolNames.OrderByDescending(n => n.Length));
         return names.Where(n => !string.IsNullOrWhiteSpace(n))
             .Select(n => (Fold(n), n.Trim()))
             .Where(t => t.Item1.Length >= 2)
-            .DistinctBy(t => t.Item1)
-            .OrderByDescending(t => t.Item1.Length);
+            .DistinctBy(t => t.Item1);
     }
 
     /// <summary>Lower case, no diacritics, letters and digits only.</summary>

@@ -18,9 +18,8 @@ internal static class PublicApi
         api.MapGet("/verify", VerifyAsync);
     }
 
-    static IQueryable<PublicAccount> Official(StewardDb db) =>
-        db.Accounts.AsNoTracking().Where(a => a.Status == AccountStatus.Approved)
-            .Select(a => new PublicAccount(a.Site!.Code, a.Site.Name, a.Platform.ToString(), a.Handle, a.Url, a.DisplayName, a.Category.ToString()));
+    static IQueryable<PublicAccount> Project(IQueryable<Account> accounts) =>
+        accounts.Select(a => new PublicAccount(a.Site!.Code, a.Site.Name, a.Platform.ToString(), a.Handle, a.Url, a.DisplayName, a.Category.ToString()));
 
     internal static async Task<PageOf<PublicAccount>> SearchAsync(StewardDb db, string? q, int? page, int? pageSize, CancellationToken ct)
     {
@@ -32,8 +31,7 @@ internal static class PublicApi
             query = query.Where(a => a.Handle.Contains(term) || a.DisplayName.ToUpper().Contains(upper) || a.Site!.Name.ToUpper().Contains(upper)
                                      || a.Site.Code.ToUpper() == upper);
         }
-        return await query.OrderBy(a => a.Site!.Name).ThenBy(a => a.Platform).ThenBy(a => a.Handle)
-            .Select(a => new PublicAccount(a.Site!.Code, a.Site.Name, a.Platform.ToString(), a.Handle, a.Url, a.DisplayName, a.Category.ToString()))
+        return await Project(query.OrderBy(a => a.Site!.Name).ThenBy(a => a.Platform).ThenBy(a => a.Handle))
             .ToPageAsync(page, pageSize, x => x, ct);
     }
 
@@ -54,8 +52,8 @@ internal static class PublicApi
     {
         if (!Handles.TryParseUrl(url.Trim(), out var parsed) || Handles.PlatformOf(parsed) is not { } platform || Handles.FromUrl(platform, parsed) is not { } handle)
             return new(false, null, "That is not the address of an account on a platform we know.");
-        var name = platform.ToString();
-        var match = await Official(db).FirstOrDefaultAsync(a => a.Platform == name && a.Handle == handle, ct);
+        var match = await Project(db.Accounts.AsNoTracking()
+            .Where(a => a.Status == AccountStatus.Approved && a.Platform == platform && a.Handle == handle)).FirstOrDefaultAsync(ct);
         return match is null
             ? new(false, null, "This account is not on the district's list of official accounts. If it uses a school's name, you can report it.")
             : new(true, match, null);

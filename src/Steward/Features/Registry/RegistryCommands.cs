@@ -10,7 +10,7 @@ using Steward.Infrastructure;
 namespace Steward.Features.Registry;
 
 /// <summary>The registry's operations: one implementation behind the API and the pages.</summary>
-internal sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<SchoolYearOptions> years)
+public sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<SchoolYearOptions> years)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
