@@ -13,6 +13,16 @@ internal enum ContactOwnerKind : byte
 
 internal readonly record struct KnownContact(ContactOwnerKind Kind, string Owner);
 
+/// <summary>What the students sharing one name spelling have in common, compiled into one byte.</summary>
+[Flags]
+internal enum NameInfo
+{
+    None = 0,
+    AnyOptOut = 1,
+    AnyLacksConsent = 2,
+    HasCommonWord = 4,
+}
+
 [Flags]
 internal enum TokenFlags
 {
@@ -70,6 +80,7 @@ internal sealed class ContextData
     internal required int[] NameStudents { get; init; }
     internal required string[] NameKeys { get; init; }
     internal required bool[] NameHasCommonWord { get; init; }
+    internal required byte[] NameInfoBySpelling { get; init; }
     internal required Dictionary<string, int> NameIndexByKey { get; init; }
     internal required Dictionary<string, int> StudentIndexById { get; init; }
     internal required HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StudentIdLookup { get; init; }

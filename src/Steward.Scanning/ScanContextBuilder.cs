@@ -281,6 +281,20 @@ public sealed class ScanContextBuilder
                 knownAddresses[AddressParser.KeyOf(a)] = new KnownContact(kind, h.PersonName);
         }
 
+        // One byte per name spelling so the common case of a scan never touches the roster objects (cache misses).
+        var nameInfo = new byte[nameKeys.Count];
+        for (var n = 0; n < nameInfo.Length; n++)
+        {
+            var info = nameHasCommon[n] ? NameInfo.HasCommonWord : NameInfo.None;
+            for (var k = compactStart[n]; k < compactStart[n + 1]; k++)
+            {
+                var st = students[nameStudents[k]];
+                info |= (st.DirectoryOptOut ? NameInfo.AnyOptOut : 0) | (st.HasCurrentPhotoWithNameConsent ? 0 : NameInfo.AnyLacksConsent);
+            }
+
+            nameInfo[n] = (byte)info;
+        }
+
         var flagArray = flags.ToArray();
         return new ScanContext(new ContextData
         {
@@ -293,6 +307,7 @@ public sealed class ScanContextBuilder
             NameStudents = nameStudents,
             NameKeys = [.. nameKeys],
             NameHasCommonWord = nameHasCommon,
+            NameInfoBySpelling = nameInfo,
             NameIndexByKey = nameIndexByKey,
             StudentIndexById = studentIndexById,
             StudentIdLookup = ids.GetAlternateLookup<ReadOnlySpan<char>>(),

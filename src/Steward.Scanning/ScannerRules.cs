@@ -167,16 +167,27 @@ public sealed class ScannerRules
         return list;
     }
 
+    static Regex Compile(string pattern, RegexOptions options)
+    {
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250));
+        }
+    }
+
     internal static SentenceRule ParseSentenceRule(string text, string fileName)
     {
         var header = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var triggers = new List<string>();
         var matches = new List<Regex>();
         var unless = new List<Regex>();
-        // Compiled backtracking expressions are several times faster than NonBacktracking on short sentences; the
-        // timeout bounds a district-supplied expression that backtracks badly (the scanner then skips that rule).
-        const RegexOptions baseOptions = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-        var timeout = TimeSpan.FromMilliseconds(50);
+        // NonBacktracking runs in time linear in the sentence, so no expression can stall a scan and no timeout is
+        // needed (a wall-clock timeout used to drop findings on a loaded machine). An expression it cannot run
+        // (backreferences, lookarounds) falls back to a backtracking one with a timeout; see ResolveSentenceRules.
         var matchSources = new List<string>();
         var unlessSources = new List<string>();
         var lineNo = 0;
@@ -199,15 +210,15 @@ public sealed class ScannerRules
                         triggers.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
                         break;
                     case "match":
-                        matches.Add(new Regex(value, baseOptions | RegexOptions.IgnoreCase, timeout));
+                        matches.Add(Compile(value, RegexOptions.IgnoreCase));
                         matchSources.Add("(?i:" + value + ")");
                         break;
                     case "match-cased":
-                        matches.Add(new Regex(value, baseOptions, timeout));
+                        matches.Add(Compile(value, RegexOptions.None));
                         matchSources.Add("(?-i:" + value + ")");
                         break;
                     case "unless":
-                        unless.Add(new Regex(value, baseOptions | RegexOptions.IgnoreCase, timeout));
+                        unless.Add(Compile(value, RegexOptions.IgnoreCase));
                         unlessSources.Add("(?:" + value + ")");
                         break;
                     default:
@@ -232,8 +243,8 @@ public sealed class ScannerRules
             Triggers = triggers,
             Matches = matches,
             Unless = unless,
-            AnyMatch = new Regex(matchSources.Count == 0 ? "(?!)" : string.Join('|', matchSources), baseOptions, timeout),
-            AnyUnless = unlessSources.Count == 0 ? null : new Regex(string.Join('|', unlessSources), baseOptions | RegexOptions.IgnoreCase, timeout),
+            AnyMatch = Compile(matchSources.Count == 0 ? "[^\\s\\S]" : string.Join('|', matchSources), RegexOptions.None),
+            AnyUnless = unlessSources.Count == 0 ? null : Compile(string.Join('|', unlessSources), RegexOptions.IgnoreCase),
         };
     }
 }

@@ -256,4 +256,24 @@ public sealed class ContactInfoTests
 
         Assert.Empty(result.Findings);
     }
+
+    [Theory]
+    [InlineData("The Long Beach Public Library, (562) 570-7500, offers homework help.", "(562) 570-7500")]
+    [InlineData("For shuttle times, call Long Beach Transit at 562.591.2301.", "562.591.2301")]
+    [InlineData("Meet at the Houghton Park Community Center at 6301 Myrtle Ave. on Saturday.", "6301 Myrtle Ave.")]
+    public void Scan_ContactRightAfterAPublicVenueName_IsInfo(string text, string contact)
+    {
+        var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.ContactInfo));
+
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Equal(contact, finding.Covered(text));
+    }
+
+    [Theory]
+    [InlineData("Mrs. Lee says to call her at 562-555-0134 tonight.")]
+    [InlineData("Drop-off is at the Nguyen home at 2740 Belmont Ave on Friday.")]
+    public void Scan_ContactAfterAPersonOrHome_StillBlocks(string text)
+    {
+        Assert.Equal(Severity.Block, Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.ContactInfo)).Severity);
+    }
 }

@@ -182,4 +182,43 @@ public sealed class ContentRuleTests
         Assert.Contains("DistrictAdmin", finding.Message, StringComparison.Ordinal);
         Assert.Equal(Verdict.Review, result.Verdict);
     }
+
+    [Theory]
+    [InlineData("Whoever left the \"f u c k finals\" sign: it is coming down.", "f u c k")]
+    [InlineData("That call was s h i t, honestly.", "s h i t")]
+    public void Scan_ProfanitySpelledWithSpaces_BlocksAsObscene(string text, string word)
+    {
+        var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.Obscene));
+
+        Assert.Equal(word, finding.Covered(text));
+    }
+
+    [Theory]
+    [InlineData("Grades A B C and D count; E is not used.")]
+    [InlineData("Rows a b c d are reserved for families.")]
+    [InlineData("Plan B is a bus at 3.")]
+    public void Scan_SingleLettersInARow_AreNotObscene(string text)
+    {
+        Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Obscene));
+    }
+
+    [Fact]
+    public void Scan_MaskedProfanityThatAlsoFitsASlur_IsReportedAsObsceneNotHarassment()
+    {
+        var result = TestDistrict.Scan("Coach said: \"F***ing leave it all on the field!\"");
+
+        Assert.Single(result.Of(FindingCategory.Obscene));
+        Assert.Empty(result.Of(FindingCategory.Harassment));
+    }
+
+    [Fact]
+    public void Scan_SentenceRules_GiveTheSameFindingsEveryTimeWhateverTheMachineLoad()
+    {
+        // The expressions run without a wall-clock timeout (NonBacktracking), so a busy machine cannot drop a finding.
+        var results = Enumerable.Range(0, 200).AsParallel()
+            .Select(_ => TestDistrict.Scan("Please vote yes on Measure K so our kids get new classrooms!").Of(FindingCategory.Campaign).Count())
+            .ToList();
+
+        Assert.All(results, count => Assert.Equal(1, count));
+    }
 }
