@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Steward.Features.People;
+using Steward.Features.Registry;
 using Steward.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -21,7 +22,22 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app, ITestOutputH
     /// <summary>The target resources: site A (own site of the "A" actors) and B.</summary>
     public sealed record Context(int SiteA, string SiteACode, int SiteB, StewardApp App)
     {
-        public Task<StewardUser> StaffAtA() => App.CreateUserAsync(Role.Staff, SiteA);
+        public Task<StewardUser> StaffAtA() => App.CreateUserAsync(Role.Staff, SiteA, password: null);
+
+        /// <summary>A fresh account at site A, requested and managed by a fresh staff member.</summary>
+        public async Task<Account> AccountAtA(AccountStatus status) => await App.SeedAsync(SiteA, (await StaffAtA()).Id, status);
+
+        public async Task<int> SubmissionAtA() => await App.WithDbAsync(async db =>
+        {
+            var submission = new Submission
+            {
+                SiteId = SiteA, SchoolYear = "2026-27", SubmittedAt = DateTime.UtcNow, SubmittedByUserId = 1, SubmittedByName = "Matrix",
+                Snapshot = "[]", Diff = "{\"added\":[],\"removed\":[],\"managerChanged\":[]}",
+            };
+            db.Submissions.Add(submission);
+            await db.SaveChangesAsync();
+            return submission.Id;
+        });
     }
 
     sealed record Row(string Method, string Route, Func<Context, Task<HttpRequestMessage>> Request, IReadOnlyDictionary<Actor, int> Expected, string? Skip = null);
@@ -70,7 +86,57 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app, ITestOutputH
             Expect(403, (Actor.DistrictAdmin, 204))),
         new("GET", "/api/audit", Get(_ => Url("/api/audit")), Expect(403, (Actor.DistrictAdmin, 200), (Actor.Ethics, 200), (Actor.Deputy, 200))),
         new("GET", "/api/audit/verify", Get(_ => Url("/api/audit/verify")), Expect(403, (Actor.DistrictAdmin, 200), (Actor.Ethics, 200), (Actor.Deputy, 200))),
+        .. RegistryRows(),
         .. IdentityRows(),
+    ];
+
+    static (Actor, int)[] LeadsOfA => [(Actor.StaffB, 404), (Actor.PrincipalB, 404), (Actor.DesigneeA, 204), (Actor.PrincipalA, 204), (Actor.DistrictAdmin, 204)];
+
+    static Row Decision(string action, AccountStatus from, object? body = null) =>
+        new("POST", $"/api/accounts/{{id}}/{action}",
+            Send(HttpMethod.Post, async c => $"/api/accounts/{(await c.AccountAtA(from)).Id}/{action}", body is null ? null : _ => body),
+            Expect(403, LeadsOfA));
+
+    static IEnumerable<Row> RegistryRows() =>
+    [
+        new("GET", "/api/accounts", Get(_ => Url("/api/accounts")), Expect(200)),
+        new("POST", "/api/accounts", async c => new HttpRequestMessage(HttpMethod.Post, "/api/accounts")
+            {
+                Content = JsonContent.Create(RegistryData.Request(c.SiteA, (await c.StaffAtA()).Id), options: Http.Json),
+            },
+            Expect(400, (Actor.StaffA, 201), (Actor.DesigneeA, 201), (Actor.PrincipalA, 201), (Actor.DistrictAdmin, 201))),
+        new("GET", "/api/accounts/{id}", Get(async c => $"/api/accounts/{(await c.AccountAtA(AccountStatus.Approved)).Id}"),
+            Expect(200, (Actor.StaffB, 404), (Actor.PrincipalB, 404))),
+        new("PUT", "/api/accounts/{id}", async c =>
+        {
+            var account = await c.AccountAtA(AccountStatus.Approved);
+            return new HttpRequestMessage(HttpMethod.Put, $"/api/accounts/{account.Id}")
+            {
+                Content = JsonContent.Create(new
+                {
+                    platform = "Instagram", handle = account.Handle, displayName = "Renamed Club", category = "Club", purpose = "Club news.",
+                    managerUserId = account.ManagerUserId, rowVersion = account.Version,
+                }, options: Http.Json),
+            };
+        }, Expect(403, LeadsOfA)),
+        Decision("approve", AccountStatus.Pending),
+        Decision("reject", AccountStatus.Pending, new { reason = "Duplicate of the team account." }),
+        Decision("suspend", AccountStatus.Approved, new { reason = "Under review." }),
+        Decision("reinstate", AccountStatus.Suspended),
+        Decision("retire", AccountStatus.Approved),
+        new("GET", "/api/school-years/current", Get(_ => Url("/api/school-years/current")), Expect(200)),
+        new("POST", "/api/school-years/{year}/open", Send(HttpMethod.Post, _ => Url("/api/school-years/2150-51/open")), Expect(403, (Actor.DistrictAdmin, 200))),
+        new("GET", "/api/school-years/{year}/renewals", Get(_ => Url("/api/school-years/2026-27/renewals")), Expect(200)),
+        new("POST", "/api/sites/{siteId}/submissions", Send(HttpMethod.Post, c => Url($"/api/sites/{c.SiteA}/submissions")),
+            Expect(403, (Actor.StaffB, 404), (Actor.PrincipalB, 404), (Actor.DesigneeA, 201), (Actor.PrincipalA, 201), (Actor.DistrictAdmin, 201))),
+        new("GET", "/api/submissions", Get(_ => Url("/api/submissions")), Expect(200, (Actor.StaffA, 403), (Actor.StaffB, 403))),
+        new("GET", "/api/submissions/status", Get(_ => Url("/api/submissions/status")),
+            Expect(403, All(District, 200))),
+        new("GET", "/api/submissions/{id}", Get(async c => $"/api/submissions/{await c.SubmissionAtA()}"),
+            Expect(200, (Actor.StaffA, 403), (Actor.StaffB, 403), (Actor.PrincipalB, 404))),
+        new("GET", "/api/reports/registry", Get(_ => Url("/api/reports/registry")), Expect(200, (Actor.StaffA, 403), (Actor.StaffB, 403))),
+        new("GET", "/api/public/accounts", Get(_ => Url("/api/public/accounts")), Expect(200, (Actor.Anonymous, 200))),
+        new("GET", "/api/public/verify", Get(_ => Url("/api/public/verify?url=https%3A%2F%2Fwww.instagram.com%2Fnobody%2F")), Expect(200, (Actor.Anonymous, 200))),
     ];
 
     /// <summary>Identity's own endpoints: anonymous by design (sign-in) or the caller's own account;
