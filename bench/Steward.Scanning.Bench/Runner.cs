@@ -101,7 +101,7 @@ internal static class Runner
         foreach (var p in corpus.Posts.Take(50))
             CountNames(p, names);
 
-        var rows = new List<(string Name, double MBps, double PostsPerSec, double P99Us)>();
+        var rows = new List<(string Name, double MBps, double PostsPerSec, double P99Us, double CpuMBps)>();
 
         // Vectorized IndexOfAny pass: the memory-speed limit.
         rows.Add(Measure("IndexOfAny (SearchValues<char>) pass", corpus, megabytes, p => CountRare(p)));
@@ -121,13 +121,16 @@ internal static class Runner
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Corpus: {corpus.Posts.Count:N0} posts, {megabytes:0.0} MB UTF-8, {corpus.Roster.Count:N0}-student roster; single thread; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
         sb.AppendLine();
-        sb.AppendLine("| pass | MB/s | posts/s | p99 per post (µs) | full scan is × faster |");
-        sb.AppendLine("|---|---:|---:|---:|---:|");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Load average when the run ended: {LoadAverage()}");
+        sb.AppendLine();
+        sb.AppendLine("| pass | MB/s (wall) | posts/s | p99 per post (µs) | full scan is × faster | MB/s (CPU time) | × faster (CPU time) |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             var ratio = full.MBps / r.MBps;
+            var cpuRatio = double.IsNaN(r.CpuMBps) ? "—" : (full.CpuMBps / r.CpuMBps).ToString("0.00", CultureInfo.InvariantCulture) + "×";
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.MBps:0.0} | {r.PostsPerSec:N0} | {(double.IsNaN(r.P99Us) ? "—" : r.P99Us.ToString("0", CultureInfo.InvariantCulture))} | {ratio:0.00}× |");
+                $"| {r.Name} | {r.MBps:0.0} | {r.PostsPerSec:N0} | {(double.IsNaN(r.P99Us) ? "—" : r.P99Us.ToString("0", CultureInfo.InvariantCulture))} | {ratio:0.00}× | {(double.IsNaN(r.CpuMBps) ? "—" : r.CpuMBps.ToString("0.0", CultureInfo.InvariantCulture))} | {cpuRatio} |");
         }
 
         sb.AppendLine();
@@ -137,8 +140,8 @@ internal static class Runner
         sb.AppendLine("Goals (issue 5), in this run:");
         var redactRow = rows.FirstOrDefault(r => r.Name.StartsWith("redact-pii", StringComparison.Ordinal));
         if (redactRow.Name is not null)
-            sb.AppendLine(CultureInfo.InvariantCulture, $"- full scan ≥ 100× redact-pii: {full.MBps / redactRow.MBps:0}× {(full.MBps / redactRow.MBps >= 100 ? "MET" : "NOT MET")}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"- full scan ≥ 3× names-only SearchValues<string>: {full.MBps / namesRow.MBps:0.0}× {(full.MBps / namesRow.MBps >= 3 ? "MET" : "NOT MET")}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- full scan ≥ 100× redact-pii: {full.MBps / redactRow.MBps:0}× wall, {full.CpuMBps / redactRow.CpuMBps:0}× CPU time {(full.MBps / redactRow.MBps >= 100 ? "MET" : "NOT MET")}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- full scan ≥ 3× names-only SearchValues<string>: {full.MBps / namesRow.MBps:0.0}× wall, {full.CpuMBps / namesRow.CpuMBps:0.0}× CPU time {(full.MBps / namesRow.MBps >= 3 ? "MET" : "NOT MET")}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- p99 < 500 µs per ~2 KB post: {full.P99Us:0} µs {(full.P99Us < 500 ? "MET" : "NOT MET")}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- compile < 2 s and < 200 MB: {compileMs:0} ms, {retained / 1e6:0} MB retained {(compileMs < 2000 && retained < 200e6 ? "MET" : "NOT MET")}");
         Console.WriteLine();
@@ -147,17 +150,24 @@ internal static class Runner
         return 0;
     }
 
-    static (string, double, double, double) Measure(string name, Corpus corpus, double megabytes, Action<string> work)
+    static (string, double, double, double, double) Measure(string name, Corpus corpus, double megabytes, Action<string> work)
     {
-        // Whole-corpus throughput (best of 3), then per-post latency for p99.
+        // Whole-corpus throughput (best of 3, wall clock and process CPU time), then per-post latency for p99. On a
+        // shared machine the CPU time is the steadier figure: time spent descheduled does not count.
         var best = double.MaxValue;
+        var bestCpu = double.MaxValue;
         var sw = new Stopwatch();
+        var process = Process.GetCurrentProcess();
         for (var rep = 0; rep < 3; rep++)
         {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
             sw.Restart();
             foreach (var p in corpus.Posts)
                 work(p);
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            process.Refresh();
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu0).TotalSeconds);
         }
 
         var lat = new double[corpus.Posts.Count];
@@ -171,11 +181,13 @@ internal static class Runner
 
         Array.Sort(lat);
         var p99 = lat[(int)(lat.Length * 0.99)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {megabytes / best:0.0} MB/s, p99 {p99:0} µs"));
-        return (name, megabytes / best, corpus.Posts.Count / best, p99);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {megabytes / best:0.0} MB/s ({megabytes / bestCpu:0.0} MB/s CPU time), p99 {p99:0} µs"));
+        return (name, megabytes / best, corpus.Posts.Count / best, p99, megabytes / bestCpu);
     }
 
-    static (string, double, double, double)? RunRedactPii(string? benchDir, Corpus corpus)
+    static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    static (string, double, double, double, double)? RunRedactPii(string? benchDir, Corpus corpus)
     {
         var script = benchDir is null ? null : Path.Combine(benchDir, "redact-pii", "run.js");
         if (script is null || !File.Exists(script) || !Directory.Exists(Path.Combine(benchDir!, "redact-pii", "node_modules")))
@@ -203,7 +215,9 @@ internal static class Runner
             var pps = r.GetProperty("postsPerSec").GetDouble();
             var p99 = r.GetProperty("p99Us").GetDouble();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  redact-pii: {mbps:0.00} MB/s, p99 {p99:0} µs"));
-            return ("redact-pii 3.4.0 (node " + r.GetProperty("node").GetString() + ")", mbps, pps, p99);
+            // run.js reports node's own CPU time (process.cpuUsage) beside wall-clock throughput.
+            var cpuMbps = r.TryGetProperty("cpuMbPerSec", out var c) ? c.GetDouble() : double.NaN;
+            return ("redact-pii 3.4.0 (node " + r.GetProperty("node").GetString() + ")", mbps, pps, p99, cpuMbps);
         }
         catch (System.ComponentModel.Win32Exception)
         {

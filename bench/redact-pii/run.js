@@ -16,6 +16,7 @@ const redactor = new SyncRedactor();
 for (let i = 0; i < Math.min(50, posts.length); i++) redactor.redact(posts[i]); // warm-up
 
 const lat = new Float64Array(posts.length);
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 for (let i = 0; i < posts.length; i++) {
   const s = process.hrtime.bigint();
@@ -23,9 +24,12 @@ for (let i = 0; i < posts.length; i++) {
   lat[i] = Number(process.hrtime.bigint() - s) / 1000;
 }
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 lat.sort();
 console.log(JSON.stringify({
   mbPerSec: bytes / 1e6 / seconds,
+  cpuMbPerSec: bytes / 1e6 / cpuSeconds,
   postsPerSec: posts.length / seconds,
   p99Us: lat[Math.floor(lat.length * 0.99)],
   node: process.version,

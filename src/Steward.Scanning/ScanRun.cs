@@ -1010,7 +1010,7 @@ internal sealed class ScanRun
             }
             catch (RegexMatchTimeoutException)
             {
-                // Only a district expression NonBacktracking cannot run gets here. Never pass silently: ask a human.
+                // A pathological district expression: never pass silently, ask a human.
                 Add(rule.RuleId, rule.Category, rule.PolicyReference, Severity.Review, ss, se - ss,
                     "This rule could not be checked on this sentence (its expression took too long); review it by hand. " + rule.Message);
             }

@@ -167,17 +167,12 @@ public sealed class ScannerRules
         return list;
     }
 
-    static Regex Compile(string pattern, RegexOptions options)
-    {
-        try
-        {
-            return new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-        }
-        catch (NotSupportedException)
-        {
-            return new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(250));
-        }
-    }
+    // Compiled backtracking: NonBacktracking was tried and is slower here, because the ".{0,80}" windows of the rule
+    // files blow up its DFA (it falls back to NFA simulation and retains tens of MB). The timeout only bounds a
+    // pathological district expression; it is generous because it is wall-clock time and the first match also
+    // JIT-compiles the expression (a 50 ms limit used to drop findings on a loaded machine).
+    static Regex Compile(string pattern, RegexOptions options) =>
+        new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
 
     internal static SentenceRule ParseSentenceRule(string text, string fileName)
     {
@@ -185,9 +180,6 @@ public sealed class ScannerRules
         var triggers = new List<string>();
         var matches = new List<Regex>();
         var unless = new List<Regex>();
-        // NonBacktracking runs in time linear in the sentence, so no expression can stall a scan and no timeout is
-        // needed (a wall-clock timeout used to drop findings on a loaded machine). An expression it cannot run
-        // (backreferences, lookarounds) falls back to a backtracking one with a timeout; see ResolveSentenceRules.
         var matchSources = new List<string>();
         var unlessSources = new List<string>();
         var lineNo = 0;
@@ -243,7 +235,7 @@ public sealed class ScannerRules
             Triggers = triggers,
             Matches = matches,
             Unless = unless,
-            AnyMatch = Compile(matchSources.Count == 0 ? "[^\\s\\S]" : string.Join('|', matchSources), RegexOptions.None),
+            AnyMatch = Compile(matchSources.Count == 0 ? "(?!)" : string.Join('|', matchSources), RegexOptions.None),
             AnyUnless = unlessSources.Count == 0 ? null : Compile(string.Join('|', unlessSources), RegexOptions.IgnoreCase),
         };
     }
