@@ -1,7 +1,12 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
+using Steward.Features.Auth;
 using Steward.Features.People;
+using Steward.Features.Registry;
 using Steward.Features.Sites;
 
 namespace Steward.Features.Demo;
@@ -83,11 +88,126 @@ internal static class Demo
             }
         }
 
+        if (!await db.Accounts.AnyAsync(ct)) await SeedRegistryAsync(scope.ServiceProvider, db, log, ct);
+
         Console.WriteLine();
         Console.WriteLine("Steward demo district. Sign in with any of these (password: " + Password + "):");
         foreach (var p in People)
             Console.WriteLine($"  {p.Role,-21} {(p.Site ?? "district"),-9} {p.Email}");
         Console.WriteLine();
         log.LogInformation("Demo data ready");
+    }
+    /// <summary>Accounts in every category and status across the demo sites, requested by their staff and
+    /// decided by their principals through the registry's own operations, and one list sent by WHS.</summary>
+    static async Task SeedRegistryAsync(IServiceProvider services, StewardDb db, ILogger log, CancellationToken ct)
+    {
+        var registry = services.GetRequiredService<RegistryCommands>();
+        var authz = services.GetRequiredService<IAuthorizationService>();
+        var transformation = new StewardClaimsTransformation(db, services.GetRequiredService<IHttpContextAccessor>());
+        var people = await db.Users.AsNoTracking().Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!, ct);
+        if (People.Any(p => !people.ContainsKey(p.Email)))
+        {
+            log.LogWarning("Demo registry not seeded: the demo people are missing from this database");
+            return;
+        }
+        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+
+        // The person as the app sees them when they sign in: their roles and sites from the database.
+        async Task<ClaimsPrincipal> As(string who)
+        {
+            var user = people[$"{who}@steward.example"];
+            var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+                new Claim(StewardClaims.Epoch, user.SessionEpoch.ToString(CultureInfo.InvariantCulture)),
+            ], IdentityConstants.ApplicationScheme);
+            return await transformation.TransformAsync(new ClaimsPrincipal(identity));
+        }
+
+        int Id(string who) => people[$"{who}@steward.example"].Id;
+
+        async Task<Account> Request(string by, string site, Platform platform, string handle, string name, AccountCategory category, string purpose,
+            string? manager = null, string? backup = null, DateOnly? notified = null, bool booster = false)
+        {
+            var (account, refusal) = await registry.RequestAsync(await As(by), new AccountRequest(sites[site], platform, handle, null, name, category,
+                purpose, Id(manager ?? by), backup is null ? null : Id(backup), notified, booster ? true : null), ct);
+            return account ?? throw new InvalidOperationException($"Demo account {handle}: {refusal!.Detail}");
+        }
+
+        async Task Approve(Account account, string by)
+        {
+            if (await registry.ApproveAsync(await As(by), account, ct) is { } refusal)
+                throw new InvalidOperationException($"Demo approval of {account.Handle}: {refusal.Detail}");
+        }
+
+        async Task Decide(Account account, string by, Action<Account, int> decision, bool approval = false)
+        {
+            if (await registry.DecideAsync(await As(by), account, decision, approval, ct) is { } refusal)
+                throw new InvalidOperationException($"Demo decision on {account.Handle}: {refusal.Detail}");
+        }
+
+        var year = await registry.CurrentSchoolYearAsync(ct);
+        var lastYear = SchoolYears.Format(SchoolYears.FirstYear(year) - 1);
+        var today = DateOnly.FromDateTime(registry.Now);
+
+        // Registered last year and not yet renewed for this one (Registry §1).
+        async Task ApprovedLastYear(Account account, string by)
+        {
+            account.Approve(Id(by), registry.Now.AddYears(-1), lastYear);
+            account.OpenYear(year);
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Wilson High (mascot: Bruins).
+        var whsMain = await Request("designee.whs", "WHS", Platform.Instagram, "@WoodrowWilsonHS", "Woodrow Wilson High School", AccountCategory.SiteMain,
+            "The school's news, events and celebrations for families and the community.", backup: "principal.whs");
+        await Approve(whsMain, "principal.whs");
+        var volleyball = await Request("coach.whs", "WHS", Platform.Instagram, "https://www.instagram.com/whs_girls_volleyball/", "WHS Girls' Volleyball",
+            AccountCategory.Athletics, "Match schedules, results and team news for players and families.", backup: "designee.whs");
+        await Approve(volleyball, "principal.whs");
+        var boosters = await Request("coach.whs", "WHS", Platform.Instagram, "@westside_volleyball_parents", "Westside Volleyball Parents", AccountCategory.Booster,
+            "The volleyball booster club's fundraisers and volunteer sign-ups.", booster: true);
+        await Approve(boosters, "designee.whs");
+        await Request("teacher.whs", "WHS", Platform.YouTube, "mrokafor_biology", "Mr. Okafor's Biology", AccountCategory.Curricular,
+            "Lab demonstrations and review videos for Biology students.", notified: today.AddDays(-3));
+        var robotics = await Request("teacher.whs", "WHS", Platform.TikTok, "whs_robotics_club", "WHS Robotics Club", AccountCategory.Club,
+            "Build-season updates from the robotics club.");
+        await Decide(robotics, "principal.whs", (a, me) => a.Reject(me, "The robotics club's charter is not renewed yet: request again once ASB approves it."), approval: true);
+        var whsFacebook = await Request("designee.whs", "WHS", Platform.Facebook, "wilsonhighschoolLB", "Wilson High School", AccountCategory.SiteMain,
+            "The school's page for parents and alumni.");
+        await ApprovedLastYear(whsFacebook, "principal.whs");
+
+        // Millikan High (mascot: Rams).
+        var asb = await Request("advisor.mhs", "MHS", Platform.Instagram, "millikan_asb", "Millikan ASB", AccountCategory.Program,
+            "Student government announcements, spirit weeks and elections.");
+        await Approve(asb, "principal.mhs");
+        var engineering = await Request("advisor.mhs", "MHS", Platform.Instagram, "millikan_engineering", "Millikan Engineering Pathway", AccountCategory.Pathway,
+            "Projects, internships and showcases of the engineering pathway.");
+        await ApprovedLastYear(engineering, "principal.mhs");
+        var debate = await Request("advisor.mhs", "MHS", Platform.X, "millikan_debate", "Millikan Debate", AccountCategory.Club,
+            "Tournament results of the debate club.");
+        await Approve(debate, "principal.mhs");
+        await Decide(debate, "principal.mhs", (a, me) => a.Suspend(me, "A complaint about a post is under review; the account is paused until it is resolved."));
+
+        // Polytechnic High, Hoover Middle, Lincoln Elementary: their principals request, the district decides.
+        var polyOld = await Request("principal.phs", "PHS", Platform.Facebook, "polyhigh_1895", "Poly High (old page)", AccountCategory.SiteMain,
+            "The school's former page, kept until followers moved to the new one.");
+        await Approve(polyOld, "admin");
+        await Decide(polyOld, "admin", (a, me) => a.Retire(me));
+        await Request("principal.hms", "HMS", Platform.Instagram, "hoover_middle_school", "Hoover Middle School", AccountCategory.SiteMain,
+            "News and reminders for Hoover families.");
+        var lincoln = await Request("principal.les", "LES", Platform.Facebook, "lincolnelementarylb", "Lincoln Elementary School", AccountCategory.SiteMain,
+            "Announcements and celebrations for Lincoln families.");
+        await Approve(lincoln, "admin");
+
+        // The Communications Department's own account.
+        var communications = await Request("staff.cms", "CMS", Platform.LinkedIn, "https://www.linkedin.com/company/district-communications/",
+            "District Communications", AccountCategory.Department, "District news, job openings and board meeting summaries.");
+        await Approve(communications, "admin");
+
+        // Wilson sends its list to the Ethics Office (Registry §5).
+        var (submission, refused) = await SubmissionsApi.SubmitCoreAsync(sites["WHS"], await As("principal.whs"), db, authz, registry, ct);
+        if (submission is null) throw new InvalidOperationException($"Demo submission: {refused!.Detail}");
+        log.LogInformation("Demo registry: {Count} accounts, one submission", await db.Accounts.CountAsync(ct));
     }
 }

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Auth;
 using Steward.Features.People;
+using Steward.Features.Registry;
 
 namespace Steward.Features.Home;
 
 /// <summary>The dashboard: says what the signed-in person can do, by their roles.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(StewardDb db) : PageModel
+public sealed class IndexModel(StewardDb db, RegistryCommands registry) : PageModel
 {
     public sealed record Card(string Title, string Text, string? Href = null, string? LinkText = null);
 
@@ -60,6 +61,42 @@ public sealed class IndexModel(StewardDb db) : PageModel
         if (User.SiteIds(Role.Staff).Count > 0)
             Cards.Add(new("Staff", "Request official accounts for your programs, manage the accounts assigned to you, and draft posts for review."));
 
+        await AddRegistryCardsAsync();
+
         Cards.Add(new("Two-factor sign-in", "Protect your account with an authenticator app; revealing vault credentials requires it.", "/profile#two-factor", "Set up two-factor sign-in"));
+    }
+
+    /// <summary>The registry by role: the approval queue for site leads, one's own accounts for staff,
+    /// the year's submissions for the district recipients (Registry §1, §5).</summary>
+    async Task AddRegistryCardsAsync()
+    {
+        var led = User.SiteIds(Role.Principal, Role.SiteDesignee);
+        if (User.Has(Role.DistrictAdmin) || led.Count > 0)
+        {
+            var all = User.Has(Role.DistrictAdmin);
+            var waiting = await db.Accounts.CountAsync(a => (a.Status == AccountStatus.Pending || a.Status == AccountStatus.NeedsRenewal)
+                                                            && (all || led.Contains(a.SiteId)));
+            Cards.Add(new("Account approvals", waiting switch
+            {
+                0 => "No account request or renewal waits for your decision.",
+                1 => "1 account request or renewal waits for your decision.",
+                _ => $"{waiting} account requests and renewals wait for your decision.",
+            }, "/registry/approvals", "Open the approval queue"));
+        }
+        if (User.SiteRoles().Any())
+        {
+            var me = User.UserId();
+            var mine = await RegistryCommands.Filter(db.Accounts, new AccountFilter(ManagerUserId: me)).CountAsync(a => a.Status != AccountStatus.Retired);
+            Cards.Add(new("My accounts", mine == 0
+                ? "You run no official account yet. Request one for your team, club, program or class."
+                : $"You run or back up {mine} official {(mine == 1 ? "account" : "accounts")}.", "/accounts/mine", "See my accounts"));
+        }
+        if (Policies.IsRegistryReader(User))
+        {
+            var year = await registry.CurrentSchoolYearAsync(HttpContext.RequestAborted);
+            var status = await SubmissionsApi.StatusForAsync(db, year, HttpContext.RequestAborted);
+            Cards.Add(new("Registry submissions", $"{status.Count(s => s.Submitted)} of {status.Count} sites have sent their list of official accounts for {year}.",
+                "/registry/submissions", "See the submissions"));
+        }
     }
 }

@@ -34,7 +34,7 @@ internal static class SubmissionsApi
     }
 
     /// <summary>District recipients see every submission; site leads see their own sites'.</summary>
-    static IQueryable<Submission> Visible(IQueryable<Submission> submissions, ClaimsPrincipal user)
+    internal static IQueryable<Submission> Visible(IQueryable<Submission> submissions, ClaimsPrincipal user)
     {
         if (Policies.IsRegistryReader(user)) return submissions;
         var led = user.SiteIds(Role.Principal, Role.SiteDesignee);
