@@ -4,12 +4,19 @@ using Steward.Features.Auth;
 using Steward.Features.Demo;
 using Steward.Features.People;
 using Steward.Features.Registry;
+using Steward.Features.Vault;
 using Steward.Features.Sites;
 using Steward.Infrastructure;
 
 var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+var command = VaultCommand.Handles(args);
+// A command's own words ("vault rotate-master-key") are not configuration.
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").SkipWhile(a => command && !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
 if (demo) builder.Configuration.AddInMemoryCollection(Demo.Settings(builder.Configuration));
+// Listen on loopback by default; ASPNETCORE_URLS, --urls or ASPNETCORE_HTTP_PORTS override it.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+    && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
+    builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:5080");
 // Serve compressed assets from the build output in any environment (a no-op in a published build).
 builder.WebHost.UseStaticWebAssets();
 
@@ -21,10 +28,13 @@ builder.Services.AddStewardAuth(builder.Configuration);
 builder.Services.AddStewardErrors();
 builder.Services.AddStewardWeb();
 builder.Services.AddRegistry(builder.Configuration);
+builder.Services.AddVault(builder.Configuration);
 
 var app = builder.Build();
 
 await app.Services.MigrateStewardDatabaseAsync();
+if (command) return await VaultCommand.RunAsync(app.Services, args, Console.Out);
+await app.Services.VerifyVaultKeyAsync();
 await app.Services.BootstrapAdminAsync();
 if (demo) await Demo.SeedAsync(app.Services, app.Logger);
 
@@ -49,6 +59,8 @@ app.MapSchoolYearsApi();
 app.MapSubmissionsApi();
 app.MapReportsApi();
 app.MapPublicRegistryApi();
+app.MapVaultApi();
 app.MapStewardWeb();
 
-app.Run();
+await app.RunAsync();
+return 0;

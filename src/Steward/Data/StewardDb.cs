@@ -30,6 +30,8 @@ public abstract class StewardDb : IdentityUserContext<StewardUser, int>, IDataPr
     public DbSet<AccountRegistration> AccountRegistrations => Set<AccountRegistration>();
     public DbSet<SchoolYearOpening> SchoolYearOpenings => Set<SchoolYearOpening>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Features.Vault.Credential> Credentials => Set<Features.Vault.Credential>();
+    public DbSet<Features.Vault.CredentialVersion> CredentialVersions => Set<Features.Vault.CredentialVersion>();
 
     /// <summary>Who is acting when no HTTP request is (seeding, the command line).</summary>
     public string SystemActor { get; set; } = "system";

@@ -22,6 +22,9 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
     readonly ConcurrentDictionary<string, Task<HttpClient>> _clients = new();
     int _counter;
 
+    /// <summary>This app's own data folder (SQLite file, vault key file), removed at the end.</summary>
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("steward-test-").FullName;
+
     protected abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
 
@@ -43,6 +46,8 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Steward:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Steward:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Steward:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Steward:RateLimits:PublicPerMinute", "100000");
+        builder.UseSetting("Steward:DataDirectory", DataDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log).SetMinimumLevel(LogLevel.Debug));
     }
@@ -59,7 +64,12 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
         return Task.CompletedTask;
     }
 
-    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
 
     /// <summary>A unique suffix so tests sharing a fixture never collide.</summary>
     public string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref _counter)}{Random.Shared.Next(1000, 9999)}";
@@ -124,6 +134,19 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
     public Task<HttpClient> ClientAsync(Role role, int? siteId = null) =>
         _clients.GetOrAdd($"{role}@{siteId}", async _ => await ClientForUserAsync(await CreateUserAsync(role, siteId)));
 
+    /// <summary>Signs the user in with two-factor (TOTP enabled through the API first): the only kind of
+    /// session that may reveal vault credentials.</summary>
+    public async Task<HttpClient> TwoFactorClientAsync(StewardUser user)
+    {
+        var plain = await ClientForUserAsync(user);
+        var setup = await (await plain.PostJsonAsync("/api/auth/manage/2fa", new { })).JsonAsync();
+        var key = setup.GetProperty("sharedKey").GetString()!;
+        var enabled = await plain.PostJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = Totp.Code(key) });
+        Assert.True(enabled.IsSuccessStatusCode, await enabled.Content.ReadAsStringAsync());
+        var login = await Anonymous().PostJsonAsync("/api/auth/login", new { email = user.Email, password = Password, twoFactorCode = Totp.Code(key) });
+        return WithToken((await login.ReadAsync<TokenResponse>()).AccessToken);
+    }
+
     public Task<HttpClient> AdminAsync() => _clients.GetOrAdd("bootstrap", async _ => WithToken(await LoginAsync(AdminEmail)));
 
     public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
@@ -131,18 +154,9 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
 
 public class SqliteApp : StewardApp
 {
-    readonly string _dir = Directory.CreateTempSubdirectory("steward-test-").FullName;
-
     protected override string Provider => "Sqlite";
     protected override string ConnectionString => $"Data Source={DatabasePath}";
-    public string DatabasePath => Path.Combine(_dir, "steward.db");
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    public string DatabasePath => Path.Combine(DataDirectory, "steward.db");
 }
 
 public class PostgresApp : StewardApp

@@ -87,7 +87,25 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app, ITestOutputH
         new("GET", "/api/audit", Get(_ => Url("/api/audit")), Expect(403, (Actor.DistrictAdmin, 200), (Actor.Ethics, 200), (Actor.Deputy, 200))),
         new("GET", "/api/audit/verify", Get(_ => Url("/api/audit/verify")), Expect(403, (Actor.DistrictAdmin, 200), (Actor.Ethics, 200), (Actor.Deputy, 200))),
         .. RegistryRows(),
+        .. VaultRows(),
         .. IdentityRows(),
+    ];
+
+    /// <summary>The matrix callers have no two-factor sign-in, so every reveal is refused here; the
+    /// allowed reveals are tested in VaultApiTests.</summary>
+    static IEnumerable<Row> VaultRows() =>
+    [
+        new("GET", "/api/accounts/{id}/credential", Get(async c => $"/api/accounts/{(await c.AccountAtA(AccountStatus.Approved)).Id}/credential"),
+            Expect(403, (Actor.StaffB, 404), (Actor.PrincipalB, 404), (Actor.DesigneeA, 200), (Actor.PrincipalA, 200), (Actor.DistrictAdmin, 200), (Actor.Deputy, 200))),
+        new("PUT", "/api/accounts/{id}/credential", Send(HttpMethod.Put, async c => $"/api/accounts/{(await c.AccountAtA(AccountStatus.Approved)).Id}/credential",
+                _ => new { username = "matrix_user", password = "matrix-password" }),
+            Expect(403, LeadsOfA)),
+        new("POST", "/api/accounts/{id}/credential/reveal", Send(HttpMethod.Post, async c => $"/api/accounts/{(await c.AccountAtA(AccountStatus.Approved)).Id}/credential/reveal",
+                _ => new { reason = "Matrix check." }),
+            Expect(403, (Actor.StaffB, 404), (Actor.PrincipalB, 404))),
+        new("GET", "/api/accounts/{id}/credential/history", Get(async c => $"/api/accounts/{(await c.AccountAtA(AccountStatus.Approved)).Id}/credential/history"),
+            Expect(403, (Actor.StaffB, 404), (Actor.PrincipalB, 404), (Actor.DesigneeA, 200), (Actor.PrincipalA, 200), (Actor.DistrictAdmin, 200), (Actor.Deputy, 200))),
+        new("GET", "/api/credentials/rotation-due", Get(_ => Url("/api/credentials/rotation-due")), Expect(200)),
     ];
 
     static (Actor, int)[] LeadsOfA => [(Actor.StaffB, 404), (Actor.PrincipalB, 404), (Actor.DesigneeA, 204), (Actor.PrincipalA, 204), (Actor.DistrictAdmin, 204)];

@@ -24,6 +24,9 @@ internal sealed class StewardClaimsTransformation(StewardDb db, IHttpContextAcce
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true || principal.IsLoaded()) return principal;
+        // Only full sign-ins (cookie and bearer principals are both minted as ApplicationScheme); the
+        // short-lived two-factor and external cookies pass through untouched.
+        if (principal.Identity.AuthenticationType != Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme) return principal;
         var id = principal.TryUserId();
         if (id is null) return Anonymous;
 

@@ -78,8 +78,9 @@ internal static class PeopleCommands
         if (!target.IsActive) return null;
         target.Deactivate(now);
         // Staff departure: the accounts they ran need someone else (API.md, deactivate).
-        foreach (var account in await db.Accounts.Where(a => a.ManagerUserId == target.Id).ToListAsync())
-            account.NeedsReassignment = true;
+        var managed = await db.Accounts.Where(a => a.ManagerUserId == target.Id).ToListAsync();
+        foreach (var account in managed) account.NeedsReassignment = true;
+        await Vault.VaultService.MarkRotationDueAsync(db, managed.Select(a => a.Id), "The account's manager was deactivated.");
         // A new stamp also ends refresh tokens and remembered two-factor browsers.
         await users.UpdateSecurityStampAsync(target);
         return null;

@@ -147,7 +147,12 @@ public sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<
         account.DisplayName = r.DisplayName.Trim();
         account.Category = category;
         account.Purpose = r.Purpose.Trim();
-        if (account.ManagerUserId != managerId) account.NeedsReassignment = false;
+        if (account.ManagerUserId != managerId && account.Id != 0)
+        {
+            account.NeedsReassignment = false;
+            // The departing manager knew the password.
+            await Vault.VaultService.MarkRotationDueAsync(db, [account.Id], "The account's manager changed.", ct);
+        }
         account.ManagerUserId = managerId;
         account.BackupManagerUserId = r.BackupManagerUserId;
         if (r.PrincipalNotifiedOn is { } notified) account.PrincipalNotifiedOn = notified;
@@ -210,6 +215,10 @@ public sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<
 
     public async Task<Refusal?> ApproveAsync(ClaimsPrincipal actor, Account account, CancellationToken ct)
     {
+        // Curricular Use: usernames and passwords are with the principal before students are involved.
+        if (account.RequiresCredentialBeforeApproval && !await Vault.VaultService.HasCredentialAsync(db, account.Id, ct))
+            return Refusal.Conflict("A curricular account's username and password must be on file in the vault before it is approved (Curricular Use).",
+                "Credential required");
         var year = await CurrentSchoolYearAsync(ct);
         return await DecideAsync(actor, account, (a, me) => a.Approve(me, Now, year), true, ct);
     }
