@@ -1,12 +1,15 @@
 using Steward.Data;
 using Steward.Features.Audit;
 using Steward.Features.Auth;
+using Steward.Features.Compliance;
 using Steward.Features.Demo;
 using Steward.Features.People;
 using Steward.Features.Registry;
 using Steward.Features.Vault;
 using Steward.Features.Sites;
 using Steward.Infrastructure;
+
+if (args is ["scan", ..]) return await ScanCommand.RunAsync(args);
 
 var demo = args.Contains("--demo");
 var command = VaultCommand.Handles(args);
@@ -28,6 +31,7 @@ builder.Services.AddStewardAuth(builder.Configuration);
 builder.Services.AddStewardErrors();
 builder.Services.AddStewardWeb();
 builder.Services.AddRegistry(builder.Configuration);
+builder.Services.AddCompliance(builder.Configuration);
 builder.Services.AddVault(builder.Configuration);
 
 var app = builder.Build();
@@ -59,6 +63,7 @@ app.MapSchoolYearsApi();
 app.MapSubmissionsApi();
 app.MapReportsApi();
 app.MapPublicRegistryApi();
+app.MapComplianceApi();
 app.MapVaultApi();
 app.MapStewardWeb();
 

@@ -30,6 +30,9 @@ public abstract class StewardDb : IdentityUserContext<StewardUser, int>, IDataPr
     public DbSet<AccountRegistration> AccountRegistrations => Set<AccountRegistration>();
     public DbSet<SchoolYearOpening> SchoolYearOpenings => Set<SchoolYearOpening>();
     public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Features.Compliance.Student> Students => Set<Features.Compliance.Student>();
+    public DbSet<Features.Compliance.Consent> Consents => Set<Features.Compliance.Consent>();
+    public DbSet<Features.Compliance.Post> Posts => Set<Features.Compliance.Post>();
     public DbSet<Features.Vault.Credential> Credentials => Set<Features.Vault.Credential>();
     public DbSet<Features.Vault.CredentialVersion> CredentialVersions => Set<Features.Vault.CredentialVersion>();
 

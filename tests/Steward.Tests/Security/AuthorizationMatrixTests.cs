@@ -89,6 +89,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app, ITestOutputH
         .. RegistryRows(),
         .. VaultRows(),
         .. IdentityRows(),
+        .. ComplianceRows(),
     ];
 
     /// <summary>The matrix callers have no two-factor sign-in, so every reveal is refused here; the

@@ -1,0 +1,153 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Steward.Data;
+using Steward.Features.Auth;
+using Steward.Features.People;
+using Steward.Infrastructure;
+
+namespace Steward.Features.Compliance;
+
+/// <summary>Roster import and consents: one implementation behind the API and the pages.</summary>
+public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContextProvider scanner)
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+
+    /// <summary>DistrictAdmin imports any site's students; principals and designees their own sites'.</summary>
+    public static bool MayImport(ClaimsPrincipal user) => user.Has(Role.DistrictAdmin) || user.SiteIds(Role.Principal, Role.SiteDesignee).Count > 0;
+
+    /// <summary>Students the caller may see: DistrictAdmin all; site roles their sites'. Other district roles
+    /// have no need for student records.</summary>
+    public static IQueryable<Student> Visible(IQueryable<Student> students, ClaimsPrincipal user)
+    {
+        if (user.Has(Role.DistrictAdmin)) return students;
+        var sites = user.SiteIds();
+        return students.Where(s => sites.Contains(s.SiteId));
+    }
+
+    public static bool MayReadStudents(ClaimsPrincipal user) => user.Has(Role.DistrictAdmin) || user.SiteRoles().Any();
+
+    public static IQueryable<Student> Search(IQueryable<Student> students, string? q, int? siteId)
+    {
+        if (siteId is { } site) students = students.Where(s => s.SiteId == site);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var upper = q.Trim().ToUpperInvariant();
+            students = students.Where(s => s.StudentNumber.ToUpper() == upper || s.FirstName.ToUpper().Contains(upper) || s.LastName.ToUpper().Contains(upper)
+                || (s.PreferredName != null && s.PreferredName.ToUpper().Contains(upper))
+                || (s.FirstName.ToUpper() + " " + s.LastName.ToUpper()).Contains(upper)
+                || (s.PreferredName != null && (s.PreferredName.ToUpper() + " " + s.LastName.ToUpper()).Contains(upper)));
+        }
+        return students;
+    }
+
+    /// <summary>Imports a roster file all or nothing: any bad line and nothing is stored; every bad line is reported.</summary>
+    public async Task<ImportResult> ImportAsync(ClaimsPrincipal actor, TextReader file, CancellationToken ct)
+    {
+        var (rows, errors) = RosterCsv.Parse(file);
+        if (errors.Count == 0 && rows.Count == 0) errors.Add(new(2, "The file has a header but no students."));
+
+        var sites = await db.Sites.AsNoTracking().Select(s => new { s.Id, s.Code }).ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var isAdmin = actor.Has(Role.DistrictAdmin);
+        var led = actor.SiteIds(Role.Principal, Role.SiteDesignee);
+        var ids = rows.Select(r => r.StudentId).ToList();
+        var existing = new Dictionary<string, Student>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in ids.Chunk(5000))
+            foreach (var s in await db.Students.Where(s => chunk.Contains(s.StudentNumber)).ToListAsync(ct))
+                existing[s.StudentNumber] = s;
+
+        var valid = new List<(RosterRow Row, int SiteId)>();
+        foreach (var row in rows)
+        {
+            if (!sites.TryGetValue(row.SiteCode, out var siteId))
+            {
+                errors.Add(new(row.Line, $"SiteCode {row.SiteCode} is not a site of the district."));
+                continue;
+            }
+            if (!isAdmin && !led.Contains(siteId))
+            {
+                errors.Add(new(row.Line, $"You import students of the sites you lead only, not of {row.SiteCode}."));
+                continue;
+            }
+            if (!isAdmin && existing.TryGetValue(row.StudentId, out var current) && !led.Contains(current.SiteId))
+            {
+                errors.Add(new(row.Line, $"Student {row.StudentId} is enrolled at another site: that site's principal or a DistrictAdmin moves them."));
+                continue;
+            }
+            valid.Add((row, siteId));
+        }
+        if (errors.Count > 0) return new ImportResult(0, 0, 0, errors.OrderBy(e => e.Line).ToList());
+
+        int imported = 0, updated = 0, unchanged = 0;
+        var now = Now;
+        foreach (var (row, siteId) in valid)
+        {
+            if (existing.TryGetValue(row.StudentId, out var student))
+            {
+                if (student.FirstName == row.FirstName && student.LastName == row.LastName && student.PreferredName == row.PreferredName
+                    && student.SiteId == siteId && student.Grade == row.Grade && student.DirectoryOptOut == row.DirectoryOptOut)
+                {
+                    unchanged++;
+                    continue;
+                }
+                updated++;
+            }
+            else
+            {
+                student = new Student { StudentNumber = row.StudentId, FirstName = "", LastName = "" };
+                db.Students.Add(student);
+                imported++;
+            }
+            student.FirstName = row.FirstName;
+            student.LastName = row.LastName;
+            student.PreferredName = row.PreferredName;
+            student.SiteId = siteId;
+            student.Grade = row.Grade;
+            student.DirectoryOptOut = row.DirectoryOptOut;
+            student.ImportedAt = now;
+        }
+        db.RecordAudit("RosterImported", nameof(Student), "roster", details: new() { ["imported"] = imported, ["updated"] = updated, ["unchanged"] = unchanged });
+        try
+        {
+            await SaveRosterChangeAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictException("Another roster import added some of these students at the same moment. Send the file again.");
+        }
+        return new ImportResult(imported, updated, unchanged, []);
+    }
+
+    public async Task<(Consent? Consent, Refusal? Refusal)> GrantAsync(ClaimsPrincipal actor, Student student, ConsentRequest request, CancellationToken ct)
+    {
+        if (request.GrantedOn > Today) return (null, Refusal.Invalid("grantedOn", "grantedOn is not in the future: consent is given before a photo is published."));
+        if (request.ExpiresOn < Today) return (null, Refusal.Invalid("expiresOn", "expiresOn has passed: record a consent that still holds."));
+        var consent = new Consent
+        {
+            StudentId = student.Id, Kind = request.Kind!.Value, GrantedBy = request.GrantedBy.Trim(), GrantedOn = request.GrantedOn!.Value,
+            ExpiresOn = request.ExpiresOn, DocumentReference = request.DocumentReference.Trim(), RecordedByUserId = actor.UserId(), RecordedAt = Now,
+        };
+        student.Consents.Add(consent);
+        await SaveRosterChangeAsync(ct);
+        return (consent, null);
+    }
+
+    public async Task RevokeAsync(ClaimsPrincipal actor, Consent consent, CancellationToken ct)
+    {
+        consent.Revoke(actor.UserId(), Now);
+        await SaveRosterChangeAsync(ct);
+    }
+
+    /// <summary>Saves and moves the roster version on, in one transaction, so every node rebuilds its scanner context.</summary>
+    async Task SaveRosterChangeAsync(CancellationToken ct)
+    {
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await db.Set<ComplianceState>().Where(s => s.Id == 1)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RosterVersion, x => x.RosterVersion + 1), ct);
+            await tx.CommitAsync(ct);
+        }
+        scanner.MarkChanged();
+    }
+}

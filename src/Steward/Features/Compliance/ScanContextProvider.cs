@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Steward.Data;
+using Steward.Scanning;
+
+namespace Steward.Features.Compliance;
+
+/// <summary>Holds the compiled scanner context for the whole district: roster with consents and opt-outs,
+/// sites' public contacts, allowed email domains. A change builds a new context beside the old one and then
+/// swaps the reference, so scans in progress finish on the one they started with. Other nodes notice a
+/// change through <see cref="ComplianceState.RosterVersion"/> and the sites' contacts, checked at most every
+/// <see cref="ComplianceOptions.RefreshSeconds"/>.</summary>
+public sealed class ScanContextProvider(IServiceScopeFactory scopes, IOptions<ComplianceOptions> options, TimeProvider clock,
+    ILogger<ScanContextProvider> log) : IDisposable
+{
+    sealed record Snapshot(ScanContext Context, long RosterVersion, string SitesKey, DateOnly BuiltFor, DateOnly? NextExpiry, long CheckedAt);
+
+    readonly SemaphoreSlim _gate = new(1, 1);
+    readonly Lazy<ScannerRules> _rules = new(() => options.Value.RulesDirectory is { Length: > 0 } dir
+        ? ScannerRules.LoadFromDirectory(dir) : ScannerRules.Default);
+    volatile Snapshot? _current;
+    int _stale;
+
+    /// <summary>This node changed the roster, a consent or a site: the next scan waits for the new context.</summary>
+    public void MarkChanged() => Interlocked.Exchange(ref _stale, 1);
+
+    public async Task<ScanContext> GetAsync(CancellationToken ct)
+    {
+        var snap = _current;
+        var stale = Volatile.Read(ref _stale) == 1;
+        if (snap is not null && !stale && !Due(snap)) return snap.Context;
+        // A routine check already running elsewhere: keep scanning on what we have.
+        if (snap is not null && !stale)
+        {
+            if (!await _gate.WaitAsync(0, ct)) return snap.Context;
+        }
+        else
+        {
+            await _gate.WaitAsync(ct);
+        }
+        try
+        {
+            snap = _current;
+            if (snap is not null && Volatile.Read(ref _stale) == 0 && !Due(snap)) return snap.Context;
+            Interlocked.Exchange(ref _stale, 0);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StewardDb>();
+            var version = await db.Set<ComplianceState>().AsNoTracking().Where(s => s.Id == 1).Select(s => s.RosterVersion).FirstOrDefaultAsync(ct);
+            var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Id)
+                .Select(s => new { s.Code, s.PublicPhone, s.PublicEmail, s.PublicAddress }).ToListAsync(ct);
+            var sitesKey = string.Join('\u001f', sites.Select(s => $"{s.Code}\u001e{s.PublicPhone}\u001e{s.PublicEmail}\u001e{s.PublicAddress}"));
+            var today = Today;
+            if (snap is not null && snap.RosterVersion == version && snap.SitesKey == sitesKey && !(snap.NextExpiry < today) && snap.BuiltFor <= today)
+            {
+                _current = snap with { CheckedAt = clock.GetTimestamp() };
+                return snap.Context;
+            }
+
+            var started = clock.GetTimestamp();
+            var students = await db.Students.AsNoTracking().Select(s => new
+            {
+                s.StudentNumber, s.FirstName, s.LastName, s.PreferredName, SiteCode = s.Site!.Code, s.DirectoryOptOut,
+                Consents = s.Consents.Where(c => c.Kind == ConsentKind.PhotoWithName && c.RevokedAt == null && c.GrantedOn <= today
+                    && (c.ExpiresOn == null || c.ExpiresOn >= today)).Select(c => c.ExpiresOn).ToList(),
+            }).ToListAsync(ct);
+
+            var builder = ScanContext.CreateBuilder(_rules.Value).AddStudents(students.Select(s => new RosterStudent
+            {
+                StudentId = s.StudentNumber, FirstName = s.FirstName, LastName = s.LastName, PreferredName = s.PreferredName,
+                SiteCode = s.SiteCode, DirectoryOptOut = s.DirectoryOptOut, HasCurrentPhotoWithNameConsent = s.Consents.Count > 0,
+            }));
+            foreach (var site in sites)
+                builder.AddSite(new SitePublicContacts
+                {
+                    SiteCode = site.Code, Phones = Listed(site.PublicPhone), Emails = Listed(site.PublicEmail), Addresses = Listed(site.PublicAddress),
+                });
+            foreach (var domain in options.Value.EmailDomains()) builder.AllowEmailDomain(domain);
+            var context = builder.Build();
+
+            // A consent that ends makes the next day's context different: rebuild then.
+            DateOnly? nextExpiry = students.SelectMany(s => s.Consents).Where(e => e is not null).Min();
+            _current = new Snapshot(context, version, sitesKey, today, nextExpiry, clock.GetTimestamp());
+            log.LogInformation("Scanner context built: {Students} students, {Sites} sites, roster version {Version}, in {Elapsed} ms",
+                students.Count, sites.Count, version, (int)clock.GetElapsedTime(started).TotalMilliseconds);
+            return context;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    bool Due(Snapshot snap) =>
+        clock.GetElapsedTime(snap.CheckedAt).TotalSeconds >= options.Value.RefreshSeconds || snap.NextExpiry < Today || snap.BuiltFor != Today;
+
+    static string[] Listed(string? value) => string.IsNullOrWhiteSpace(value) ? [] : [value.Trim()];
+
+    public void Dispose() => _gate.Dispose();
+
+    public async Task<ScanResult> ScanAsync(Steward.Scanning.Post post, CancellationToken ct) => (await GetAsync(ct)).Scan(post);
+}
