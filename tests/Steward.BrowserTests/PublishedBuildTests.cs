@@ -89,7 +89,7 @@ public sealed class PublishedBuildTests(PublishedApp app, ITestOutputHelper outp
         var process = app.Start(url, app.NewDataDirectory(), urlsOnCommandLine: false, line => { lock (log) log.AppendLine(line); });
         try
         {
-            await PublishedApp.WaitForHealthAsync(process, url, TimeSpan.FromSeconds(30), () => { lock (log) return log.ToString(); });
+            await PublishedApp.WaitForHealthAsync(process, url, TimeSpan.FromSeconds(180), () => { lock (log) return log.ToString(); });
         }
         finally
         {

@@ -81,10 +81,9 @@ public sealed class PublishedApp : IAsyncLifetime
     async Task StartAsync()
     {
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        // appsettings.json's "Urls" overrides ASPNETCORE_URLS (reported; see
-        // PublishedBuild_StartedWithOnlyAspNetCoreUrls_ListensThere), so the command line says it too.
-        _process = Start(BaseUrl, Path.Combine(_work, "data"), urlsOnCommandLine: true, Append);
-        await WaitForHealthAsync(_process, BaseUrl, TimeSpan.FromSeconds(60), () => Log);
+        // As operators do: the address comes from ASPNETCORE_URLS alone.
+        _process = Start(BaseUrl, Path.Combine(_work, "data"), urlsOnCommandLine: false, Append);
+        await WaitForHealthAsync(_process, BaseUrl, TimeSpan.FromSeconds(180), () => Log);
     }
 
     /// <summary>Starts the published app in Production on <paramref name="baseUrl"/> with its own data folder.</summary>
