@@ -90,8 +90,7 @@ internal static class ErrorSetup
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
             // The contract is camelCase; validation names properties in PascalCase.
             if (ctx.ProblemDetails is HttpValidationProblemDetails validation)
-                validation.Errors = validation.Errors.ToDictionary(
-                    e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+                validation.Errors = validation.Errors.ToDictionary(e => CamelPath(e.Key), e => e.Value);
         });
         services.AddExceptionHandler<StewardExceptionHandler>();
         // Bind failures throw, so the one handler above answers them with the field's name.
@@ -103,6 +102,10 @@ internal static class ErrorSetup
         });
         return services;
     }
+
+    /// <summary>"ThirdPartyMaterial[0].Owner" → "thirdPartyMaterial[0].owner".</summary>
+    internal static string CamelPath(string key) =>
+        string.Join('.', key.Split('.').Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName));
 
     /// <summary>Problem details for the API; friendly pages for people.</summary>
     public static void UseStewardErrors(this WebApplication app)
