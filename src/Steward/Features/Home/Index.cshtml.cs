@@ -5,12 +5,13 @@ using Steward.Data;
 using Steward.Features.Auth;
 using Steward.Features.People;
 using Steward.Features.Registry;
+using Steward.Features.Vault;
 
 namespace Steward.Features.Home;
 
 /// <summary>The dashboard: says what the signed-in person can do, by their roles.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(StewardDb db, RegistryCommands registry) : PageModel
+public sealed class IndexModel(StewardDb db, RegistryCommands registry, VaultService vault) : PageModel
 {
     public sealed record Card(string Title, string Text, string? Href = null, string? LinkText = null);
 
@@ -62,6 +63,7 @@ public sealed class IndexModel(StewardDb db, RegistryCommands registry) : PageMo
             Cards.Add(new("Staff", "Request official accounts for your programs, manage the accounts assigned to you, and draft posts for review."));
 
         await AddRegistryCardsAsync();
+        await AddVaultCardAsync();
 
         Cards.Add(new("Two-factor sign-in", "Protect your account with an authenticator app; revealing vault credentials requires it.", "/profile#two-factor", "Set up two-factor sign-in"));
     }
@@ -98,5 +100,21 @@ public sealed class IndexModel(StewardDb db, RegistryCommands registry) : PageMo
             Cards.Add(new("Registry submissions", $"{status.Count(s => s.Submitted)} of {status.Count} sites have sent their list of official accounts for {year}.",
                 "/registry/submissions", "See the submissions"));
         }
+    }
+
+    /// <summary>Credentials due for rotation (Registry §2): always for site leads and DistrictAdmin, who keep
+    /// the vault; for a manager when one of their accounts is due.</summary>
+    async Task AddVaultCardAsync()
+    {
+        var keeper = User.Has(Role.DistrictAdmin) || User.SiteIds(Role.Principal, Role.SiteDesignee).Count > 0;
+        if (!keeper && !User.SiteRoles().Any()) return;
+        var due = (await vault.RotationDueAsync(User, null, HttpContext.RequestAborted)).Count;
+        if (!keeper && due == 0) return;
+        Cards.Add(new("Credential rotation", due switch
+        {
+            0 => "No credential in the vault is due for rotation.",
+            1 => "1 credential in the vault is due for rotation: change the password on the platform, then store the new one.",
+            _ => $"{due} credentials in the vault are due for rotation: change the passwords on the platforms, then store the new ones.",
+        }, "/vault/rotation", "See the credentials due"));
     }
 }

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Auth;
+using Steward.Features.Vault;
 using Steward.Infrastructure;
 
 namespace Steward.Features.Registry;
 
-public sealed class AccountDetailsModel(StewardDb db, RegistryCommands registry, IAuthorizationService authz) : PageModel
+public sealed class AccountDetailsModel(StewardDb db, RegistryCommands registry, IAuthorizationService authz, VaultService vault) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty(SupportsGet = true)] public bool Requested { get; set; }
@@ -20,6 +21,8 @@ public sealed class AccountDetailsModel(StewardDb db, RegistryCommands registry,
     public string CurrentYear { get; private set; } = "";
     public bool CanDecide { get; private set; }
     public bool CanEdit { get; private set; }
+    /// <summary>The vault entry's status, for those who keep or monitor the credential; null for everyone else.</summary>
+    public CredentialStatus? Credential { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
 
@@ -83,6 +86,9 @@ public sealed class AccountDetailsModel(StewardDb db, RegistryCommands registry,
         Account = account;
         CanDecide = (await authz.AuthorizeAsync(User, account, SiteOperations.Lead)).Succeeded;
         CanEdit = CanDecide || account.ManagerUserId == User.UserId();
+        Credential = await vault.AccessAsync(User, account) is VaultService.Access.Keeper or VaultService.Access.Monitor
+            ? await vault.StatusAsync(account.Id, ct)
+            : null;
         CurrentYear = await registry.CurrentSchoolYearAsync(ct);
         var ids = account.Registrations.Select(r => r.ApprovedByUserId)
             .Append(account.RequestedByUserId).Concat(new[] { account.DecidedByUserId, account.ApprovedByUserId, account.BoosterAttestedByUserId }.OfType<int>())

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
+using Steward.Features.Auth;
 using Steward.Features.Registry;
 
 namespace Steward.Features.Vault;
@@ -16,6 +17,8 @@ public sealed class CredentialPageModel(StewardDb db, VaultService vault) : Page
     public RevealedCredential? Revealed { get; private set; }
     public bool IsKeeper { get; private set; }
     public bool HasTwoFactor => vault.SatisfiesTwoFactor(User);
+    /// <summary>Two-factor is on for the person, but this session began before it was (or without a code).</summary>
+    public bool TwoFactorOnButNotUsed { get; private set; }
     public string? Error { get; private set; }
     public string? Notice { get; private set; }
 
@@ -37,7 +40,8 @@ public sealed class CredentialPageModel(StewardDb db, VaultService vault) : Page
 
     public async Task<IActionResult> OnPostRevealAsync(string? reason, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // as antiforgery sets it for pages with forms, so it need not override (and warn)
+        Response.Headers.Pragma = "no-cache";
         if (await LoadAsync(ct) is { } denied) return denied;
         if (!HasTwoFactor) { Error = "Revealing needs two-factor sign-in."; return Page(); }
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 3) { Error = "Say why you need the credential."; return Page(); }
@@ -58,6 +62,8 @@ public sealed class CredentialPageModel(StewardDb db, VaultService vault) : Page
         IsKeeper = access == VaultService.Access.Keeper;
         Status = await vault.StatusAsync(Id, ct);
         History = await vault.HistoryAsync(Id, ct);
+        if (!HasTwoFactor && User.TryUserId() is { } me)
+            TwoFactorOnButNotUsed = await db.Users.AsNoTracking().AnyAsync(u => u.Id == me && u.TwoFactorEnabled, ct);
         return null;
     }
 }

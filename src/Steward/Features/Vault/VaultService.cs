@@ -46,9 +46,17 @@ public sealed class VaultService(StewardDb db, MasterKey master, IOptions<VaultO
     public async Task<CredentialStatus> StatusAsync(int accountId, CancellationToken ct)
     {
         var c = await db.Set<Credential>().AsNoTracking().SingleOrDefaultAsync(x => x.AccountId == accountId, ct);
-        return c is null
-            ? new CredentialStatus(false, null, null, null, false, null)
-            : new CredentialStatus(true, c.CurrentVersion, c.UpdatedAt, c.UpdatedByUserId, c.IsDue(Now, options.Value.MaxAgeDays), c.DueReason(Now, options.Value.MaxAgeDays));
+        return c is null ? new CredentialStatus(false, null, null, null, false, null) : StatusOf(c);
+    }
+
+    CredentialStatus StatusOf(Credential c) =>
+        new(true, c.CurrentVersion, c.UpdatedAt, c.UpdatedByUserId, c.IsDue(Now, options.Value.MaxAgeDays), c.DueReason(Now, options.Value.MaxAgeDays));
+
+    /// <summary>Statuses of several accounts in one query; an account without a credential is absent.</summary>
+    public async Task<Dictionary<int, CredentialStatus>> StatusesAsync(IReadOnlyCollection<int> accountIds, CancellationToken ct)
+    {
+        var credentials = await db.Set<Credential>().AsNoTracking().Where(c => accountIds.Contains(c.AccountId)).ToListAsync(ct);
+        return credentials.ToDictionary(c => c.AccountId, StatusOf);
     }
 
     public async Task StoreAsync(ClaimsPrincipal user, Account account, string username, string password, string? notes, CancellationToken ct)
