@@ -16,3 +16,11 @@ public interface ISiteScoped
 /// <summary>Marks a property whose value never enters an audit event, log or export.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SensitiveAttribute : Attribute;
+
+/// <summary>An entity audited under another name: e.g. a credential is audited as its account's, so the
+/// account's audit trail holds its stores and its reveals together.</summary>
+public interface IAuditedAs
+{
+    string AuditEntityType { get; }
+    string AuditEntityId { get; }
+}

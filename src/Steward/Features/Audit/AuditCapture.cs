@@ -34,6 +34,7 @@ internal static class AuditCapture
         public string ResolveEntityId()
         {
             if (EntityId is not null) return EntityId;
+            if (Entry!.Entity is IAuditedAs audited) return audited.AuditEntityId;
             var key = Entry!.Metadata.FindPrimaryKey();
             if (key is null) return "";
             return string.Join(",", key.Properties.Select(p => Convert.ToString(Entry.Property(p.Name).CurrentValue,
@@ -76,7 +77,7 @@ internal static class AuditCapture
             {
                 Entry = entry,
                 Action = entry.State switch { EntityState.Added => "Created", EntityState.Deleted => "Deleted", _ => "Updated" },
-                EntityType = EntityName(clr),
+                EntityType = entry.Entity is IAuditedAs audited ? audited.AuditEntityType : EntityName(clr),
                 Changes = changes,
             });
         }

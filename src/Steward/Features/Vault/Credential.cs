@@ -4,8 +4,11 @@ namespace Steward.Features.Vault;
 
 /// <summary>The vault entry of one account (Registry §2): which version is current and whether it is
 /// due for rotation. The secrets live, encrypted, in <see cref="CredentialVersion"/>.</summary>
-public sealed class Credential : IVersioned
+public sealed class Credential : IVersioned, IAuditedAs
 {
+    string IAuditedAs.AuditEntityType => nameof(Credential);
+    string IAuditedAs.AuditEntityId => AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
     public int AccountId { get; set; }
     public int CurrentVersion { get; set; }
@@ -30,8 +33,11 @@ public sealed class Credential : IVersioned
 
 /// <summary>One stored version of a credential: its own random data key, wrapped by the master key,
 /// and the AES-256-GCM ciphertext of the username, password and notes. Earlier versions are kept.</summary>
-public sealed class CredentialVersion
+public sealed class CredentialVersion : IAuditedAs
 {
+    string IAuditedAs.AuditEntityType => nameof(Credential);
+    string IAuditedAs.AuditEntityId => AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public long Id { get; set; }
     public int AccountId { get; set; }
     public int VersionNumber { get; set; }

@@ -139,7 +139,8 @@ public sealed class VaultService(StewardDb db, MasterKey master, IOptions<VaultO
     {
         var cutoff = Now.AddDays(-options.Value.MaxAgeDays);
         var accounts = RegistryCommands.Visible(db.Accounts.AsNoTracking(), user);
-        if (!user.IsDistrictReader())
+        // Only those who may open the credentials see the district-wide list.
+        if (!user.HasAny(Role.DistrictAdmin, Role.DeputySuperintendent))
         {
             var led = user.SiteIds(Role.Principal, Role.SiteDesignee);
             var me = user.UserId();

@@ -95,6 +95,8 @@ public abstract class VaultApiTests(StewardApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.EntityType == "Credential" && e.EntityId == account.Id.ToString()).ToListAsync());
         var reveal = Assert.Single(events, e => e.Action == "Revealed");
+        // The account's credential trail holds its stores beside its reveals.
+        Assert.Contains(events, e => e.Action == "Created" && e.Changes.Contains("\"versionNumber\":1", StringComparison.Ordinal));
         Assert.Equal("Coach is out sick; posting the schedule.", reveal.Reason);
         Assert.All(events, e => Assert.DoesNotContain("audit-canary-password", e.Changes, StringComparison.Ordinal));
         var status = await (await manager.GetAsync($"/api/accounts/{account.Id}/credential")).ReadAsync<Status>();
