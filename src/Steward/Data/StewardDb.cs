@@ -72,6 +72,8 @@ public abstract class StewardDb : IdentityUserContext<StewardUser, int>, IDataPr
     {
         if (_writingAudit) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
+        // The audit reads the tracker's changes: find them even where automatic detection is off.
+        if (!ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
         StampVersions();
         var pending = AuditCapture.Capture(ChangeTracker);
         pending.AddRange(_queued);
@@ -135,7 +137,11 @@ public abstract class StewardDb : IdentityUserContext<StewardUser, int>, IDataPr
         }
 
         _writingAudit = true;
-        try { await base.SaveChangesAsync(true, ct); }
+        try
+        {
+            ChangeTracker.DetectChanges(); // the head moved
+            await base.SaveChangesAsync(true, ct);
+        }
         finally { _writingAudit = false; }
     }
 

@@ -77,7 +77,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public ILocator NavLink(string name) => Navigation.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     public async Task<IReadOnlyList<string>> NavLinkNamesAsync() =>
-        (await Navigation.Locator(".usa-nav__primary a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        (await Navigation.Locator(".usa-nav__primary a, .usa-nav__secondary-links a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
 
     async Task ArrivedAsync()
     {

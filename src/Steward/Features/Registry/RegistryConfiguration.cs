@@ -10,6 +10,8 @@ sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     {
         b.HasIndex(a => new { a.Platform, a.Handle }).IsUnique();
         b.HasIndex(a => new { a.SiteId, a.Status });
+        // A site's page of accounts is read in this order: no sort of the whole site per page.
+        b.HasIndex(a => new { a.SiteId, a.Platform, a.Handle });
         b.HasIndex(a => a.ManagerUserId);
         b.Property(a => a.Handle).HasMaxLength(Handles.MaxLength);
         b.Property(a => a.Url).HasMaxLength(Limits.Url);

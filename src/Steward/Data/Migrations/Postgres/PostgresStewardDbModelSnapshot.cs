@@ -658,6 +658,8 @@ namespace Steward.Data.Migrations.Postgres
 
                     b.HasIndex("SiteId", "Status");
 
+                    b.HasIndex("SiteId", "Platform", "Handle");
+
                     b.ToTable("Accounts");
                 });
 

@@ -634,6 +634,8 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.HasIndex("SiteId", "Status");
 
+                    b.HasIndex("SiteId", "Platform", "Handle");
+
                     b.ToTable("Accounts");
                 });
 
