@@ -39,8 +39,12 @@ internal static class AccountsApi
         if (Paging.Invalid(page, pageSize) is { } invalid) return invalid;
         var query = RegistryCommands.Filter(RegistryCommands.Visible(db.Accounts.AsNoTracking(), user),
             new AccountFilter(siteId, status, category, platform, q, needsReassignment, managerUserId));
-        return TypedResults.Ok(await query.WithPeople().OrderBy(a => a.SiteId).ThenBy(a => a.Platform).ThenBy(a => a.Handle)
-            .ToPageAsync(page, pageSize, AccountResponse.From, ct));
+        // Projected in SQL: the site's code and the manager's name, not their whole rows (bench/Steward.Registry.Bench).
+        return TypedResults.Ok(await query.OrderBy(a => a.SiteId).ThenBy(a => a.Platform).ThenBy(a => a.Handle)
+            .Select(a => new AccountResponse(a.Id, a.SiteId, a.Site!.Code, a.Platform, a.Handle, a.Url, a.DisplayName, a.Category, a.Purpose,
+                a.ManagerUserId, a.Manager!.FullName, a.BackupManagerUserId, a.Status, a.SchoolYear, a.ApprovedByUserId, a.ApprovedAt,
+                a.NeedsReassignment, a.PrincipalNotifiedOn, a.BoosterGuidelinesAttested, a.DecisionReason, a.RequestedByUserId, a.RequestedAt, a.Version))
+            .ToPageAsync(page, pageSize, x => x, ct));
     }
 
     static async Task<Results<Ok<AccountResponse>, NotFound>> GetAsync(int id, ClaimsPrincipal user, StewardDb db, CancellationToken ct)
