@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using Steward.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Steward.BrowserTests;
+
+/// <summary>Pre-publication review in the demo district: a draft with a family's phone number shows the
+/// finding inline with its policy citation (Privacy §2); removing it lets the draft through. axe checks
+/// every page visited (BrowserSession does on arrival).</summary>
+public sealed class ComplianceJourneyTests(DemoBrowserApp app, ITestOutputHelper output) : IClassFixture<DemoBrowserApp>
+{
+    const string Principal = "principal.whs@steward.example";
+
+    [Fact]
+    public async Task Draft_WithAFamilyPhoneNumber_ShowsTheFindingInline_AndPassesOnceRemoved()
+    {
+        await using var s = await app.NewSessionAsync(output);
+        await s.SignInExpectingDashboardAsync(Principal, DemoBrowserApp.DemoPassword);
+        await s.GotoAsync("/students");
+        await s.GotoAsync("/posts");
+        await s.GotoAsync("/posts/review");
+
+        await s.GotoAsync("/posts/new");
+        var account = s.Page.GetByLabel("Account", new() { Exact = true });
+        var firstAccount = await account.Locator("option:not([value=''])").First.GetAttributeAsync("value");
+        Assert.False(string.IsNullOrEmpty(firstAccount), "the principal has no approved account to post to");
+        await account.SelectOptionAsync(firstAccount!);
+        await s.Page.GetByLabel("Post text", new() { Exact = true })
+            .FillAsync("Carpool for Saturday's tournament: call Dana's mom at (562) 555-0134 to sign up.");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Save and scan", Exact = true }));
+
+        var main = s.Page.Locator("main");
+        await Expect(main.Locator("mark").Filter(new() { HasText = "(562) 555-0134" }).First).ToBeVisibleAsync();
+        await Expect(main).ToContainTextAsync("Privacy §2");
+
+        await s.Page.GetByLabel("Post text", new() { Exact = true })
+            .FillAsync("Carpool for Saturday's tournament: sign up at the athletics office.");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Save and scan", Exact = true }));
+
+        await Expect(main.Locator("mark").Filter(new() { HasText = "555-0134" })).ToHaveCountAsync(0);
+        await Expect(main).Not.ToContainTextAsync("Privacy §2");
+    }
+}
