@@ -5,15 +5,16 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Steward.BrowserTests;
 
-/// <summary>Pre-publication review in the demo district: a draft with a family's phone number shows the
-/// finding inline with its policy citation (Privacy §2); removing it lets the draft through. axe checks
-/// every page visited (BrowserSession does on arrival).</summary>
+/// <summary>Pre-publication review in the demo district: a draft with a family's phone number and a photo
+/// of a named student without photo consent shows both findings inline with their policy citations
+/// (Privacy §2, §3); fixing both lets the draft through. axe checks every page visited (BrowserSession
+/// does on arrival).</summary>
 public sealed class ComplianceJourneyTests(DemoBrowserApp app, ITestOutputHelper output) : IClassFixture<DemoBrowserApp>
 {
     const string Principal = "principal.whs@steward.example";
 
     [Fact]
-    public async Task Draft_WithAFamilyPhoneNumber_ShowsTheFindingInline_AndPassesOnceRemoved()
+    public async Task Draft_WithAFamilyPhoneAndAnUnconsentedStudentInThePhoto_ShowsBothInline_AndPassesOnceFixed()
     {
         await using var s = await app.NewSessionAsync(output);
         await s.SignInExpectingDashboardAsync(Principal, DemoBrowserApp.DemoPassword);
@@ -27,18 +28,24 @@ public sealed class ComplianceJourneyTests(DemoBrowserApp app, ITestOutputHelper
         Assert.False(string.IsNullOrEmpty(firstAccount), "the principal has no approved account to post to");
         await account.SelectOptionAsync(firstAccount!);
         await s.Page.GetByLabel("Post text", new() { Exact = true })
-            .FillAsync("Carpool for Saturday's tournament: call Dana's mom at (562) 555-0134 to sign up.");
+            .FillAsync("Congratulations to Maya Okafor on her first varsity start! Carpool for Saturday: call (562) 555-0134 to sign up.");
+        // The demo roster's Maya Okafor (10000102) has no photo-and-name consent on file.
+        await s.Page.GetByLabel("Students in the attached photo (optional)").FillAsync("10000102");
         await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Save and scan", Exact = true }));
 
         var main = s.Page.Locator("main");
         await Expect(main.Locator("mark").Filter(new() { HasText = "(562) 555-0134" }).First).ToBeVisibleAsync();
         await Expect(main).ToContainTextAsync("Privacy §2");
+        await Expect(main.Locator("mark").Filter(new() { HasText = "Maya Okafor" }).First).ToBeVisibleAsync();
+        await Expect(main).ToContainTextAsync("Privacy §3");
 
         await s.Page.GetByLabel("Post text", new() { Exact = true })
-            .FillAsync("Carpool for Saturday's tournament: sign up at the athletics office.");
+            .FillAsync("Congratulations to our varsity team on a great first start! Carpool for Saturday: sign up at the athletics office.");
         await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Save and scan", Exact = true }));
 
         await Expect(main.Locator("mark").Filter(new() { HasText = "555-0134" })).ToHaveCountAsync(0);
+        await Expect(main.Locator("mark").Filter(new() { HasText = "Maya Okafor" })).ToHaveCountAsync(0);
         await Expect(main).Not.ToContainTextAsync("Privacy §2");
+        await Expect(main).Not.ToContainTextAsync("Privacy §3");
     }
 }

@@ -89,6 +89,7 @@ internal static class Demo
         }
 
         if (!await db.Accounts.AnyAsync(ct)) await SeedRegistryAsync(scope.ServiceProvider, db, log, ct);
+        if (!await db.Students.AnyAsync(ct)) await SeedRosterAsync(db, ct);
 
         Console.WriteLine();
         Console.WriteLine("Steward demo district. Sign in with any of these (password: " + Password + "):");
@@ -99,6 +100,32 @@ internal static class Demo
     }
     /// <summary>Accounts in every category and status across the demo sites, requested by their staff and
     /// decided by their principals through the registry's own operations, and one list sent by WHS.</summary>
+    /// <summary>A small roster for the compliance checks: one student with photo-and-name consent, one
+    /// without, one whose family opted out of directory information (Privacy §3, §4).</summary>
+    static async Task SeedRosterAsync(StewardDb db, CancellationToken ct)
+    {
+        var sites = await db.Sites.ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        var admin = await db.Users.Where(u => u.Email == People[0].Email).Select(u => u.Id).SingleAsync(ct);
+        var now = DateTime.UtcNow;
+        Compliance.Student Student(string number, string first, string last, string site, string grade, bool optOut = false) => new()
+        {
+            StudentNumber = number, FirstName = first, LastName = last, SiteId = sites[site], Grade = grade, DirectoryOptOut = optOut, ImportedAt = now,
+        };
+        var consented = Student("10000101", "Jordan", "Reyes", "WHS", "11");
+        consented.Consents.Add(new Compliance.Consent
+        {
+            Kind = Compliance.ConsentKind.PhotoWithName, GrantedBy = "Elena Reyes (mother)", GrantedOn = DateOnly.FromDateTime(now.AddDays(-60)),
+            DocumentReference = "WHS-media-release-2026-0412", RecordedByUserId = admin, RecordedAt = now,
+        });
+        db.Students.AddRange(
+            consented,
+            Student("10000102", "Maya", "Okafor", "WHS", "10"),
+            Student("10000103", "Ana Lucía", "Pérez", "WHS", "12", optOut: true),
+            Student("10000201", "Ethan", "Nguyen", "MHS", "9"),
+            Student("10000301", "Sofia", "Hernandez", "PHS", "11"));
+        await db.SaveChangesAsync(ct);
+    }
+
     static async Task SeedRegistryAsync(IServiceProvider services, StewardDb db, ILogger log, CancellationToken ct)
     {
         var registry = services.GetRequiredService<RegistryCommands>();
