@@ -15,7 +15,7 @@ var demo = args.Contains("--demo");
 var command = VaultCommand.Handles(args);
 // A command's own words ("vault rotate-master-key") are not configuration.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").SkipWhile(a => command && !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
-if (demo) builder.Configuration.AddInMemoryCollection(Demo.Settings(builder.Configuration));
+if (demo) builder.Configuration.AddInMemoryCollection(Demo.Settings());
 // Listen on loopback by default; ASPNETCORE_URLS, --urls or ASPNETCORE_HTTP_PORTS override it.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
     && string.IsNullOrEmpty(builder.Configuration["https_ports"]))

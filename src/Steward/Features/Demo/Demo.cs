@@ -17,13 +17,12 @@ internal static class Demo
     public const string Password = "Steward-demo-2026";
 
     /// <summary>The demo runs on its own SQLite file, so it never touches a real database.</summary>
-    public static Dictionary<string, string?> Settings(IConfiguration config) => new()
+    public static Dictionary<string, string?> Settings() => new()
     {
         ["Steward:Database:Provider"] = "Sqlite",
         ["Steward:Database:FileName"] = "steward-demo.db",
         ["ConnectionStrings:Steward"] = "",
         ["Steward:Bootstrap:AdminEmail"] = "",
-        ["Steward:Vault:RequireTwoFactor"] = config["Steward:Vault:RequireTwoFactor"] ?? "false",
     };
 
     static readonly (string Code, string Name, SiteKind Kind, string[] Aliases, string? Mascot, string Phone, string Address)[] Sites =
