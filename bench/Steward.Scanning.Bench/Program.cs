@@ -9,4 +9,8 @@ if (args.Length > 0 && args[0] == "bdn")
     return 0;
 }
 
+// "full [seconds]": only the full scan, repeated, printing MB/s per pass (for profiling with perf).
+if (args.Length > 0 && args[0] == "full")
+    return Runner.FullOnly(args);
+
 return Runner.Run(args);

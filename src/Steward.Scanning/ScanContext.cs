@@ -96,4 +96,7 @@ internal sealed class ContextData
     internal required string[] HashtagPrefixes { get; init; }
     internal required int[] HashtagPrefixRule { get; init; }
 
+    /// <summary>For each ASCII punctuation character, a bit per sentence rule it triggers ("%" for "20% off").</summary>
+    internal required int[] CharTriggers { get; init; }
+
 }

@@ -229,6 +229,7 @@ public sealed class ScanContextBuilder
         Flag("at", (int)TokenFlags.At);
         Flag("box", (int)TokenFlags.Box);
 
+        var charTriggers = new int[128];
         var hashtagPrefixes = new List<string>();
         var hashtagRules = new List<int>();
         for (var r = 0; r < _rules.SentenceRules.Count && r < 20; r++)
@@ -244,6 +245,19 @@ public sealed class ScanContextBuilder
                 {
                     Flag(trig, (int)TokenFlags.FirstSentenceRule << r);
                 }
+            }
+
+            foreach (var phrase in _rules.SentenceRules[r].Phrases)
+            {
+                var toks = TokenIdsOf(TextFold.Key(phrase));
+                if (toks is not null)
+                    automaton.Add(toks, PatternKind.SentenceTrigger, r);
+            }
+
+            foreach (var c in _rules.SentenceRules[r].TriggerChars)
+            {
+                if (c < charTriggers.Length)
+                    charTriggers[c] |= 1 << r;
             }
         }
 
@@ -322,6 +336,7 @@ public sealed class ScanContextBuilder
             AllowedEmailDomains = new HashSet<string>(_emailDomains, StringComparer.OrdinalIgnoreCase),
             HashtagPrefixes = [.. hashtagPrefixes],
             HashtagPrefixRule = [.. hashtagRules],
+            CharTriggers = charTriggers,
         });
     }
 }

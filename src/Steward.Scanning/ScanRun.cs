@@ -193,6 +193,15 @@ internal sealed class ScanRun
     bool Separator(ReadOnlySpan<char> s, int i)
     {
         var c = s[i];
+        if (c < 128 && _ctx.CharTriggers[c] is var mask and not 0)
+        {
+            for (var r = 0; mask != 0; r++, mask >>= 1)
+            {
+                if ((mask & 1) != 0)
+                    _triggers.Add((i, r));
+            }
+        }
+
         switch (c)
         {
             case '\'' or '\u2019' or '-' or '\u2010' or '\u2011' or '\t' or '\u00A0':
@@ -425,6 +434,9 @@ internal sealed class ScanRun
                         break;
                     case PatternKind.Confidential:
                         _confidential.Add((start, end));
+                        break;
+                    case PatternKind.SentenceTrigger:
+                        _triggers.Add((start, ac.Payload(p)));
                         break;
                 }
             }
@@ -973,9 +985,19 @@ internal sealed class ScanRun
 
     void ResolveSentenceRules(ReadOnlySpan<char> s)
     {
+        var rules = _ctx.Rules.SentenceRules;
+        if (_ctx.Rules.ReadEverySentence)
+        {
+            for (var r = 0; r < rules.Count; r++)
+            {
+                _triggers.Add((0, r));
+                foreach (var b in _breaks)
+                    _triggers.Add((b + 1, r));
+            }
+        }
+
         if (_triggers.Count == 0)
             return;
-        var rules = _ctx.Rules.SentenceRules;
         Span<int> lastSentence = stackalloc int[Math.Max(1, rules.Count)];
         lastSentence.Fill(-1);
         Span<int> lastFindingEnd = stackalloc int[Math.Max(1, rules.Count)];

@@ -19,6 +19,16 @@ public sealed class SentenceRule
     public required string PolicyReference { get; init; }
     public required string Message { get; init; }
     public required IReadOnlyList<string> Triggers { get; init; }
+
+    /// <summary>
+    /// Trigger phrases ("vote yes", "paid for by"), already expanded from the file's <c>(a|b)</c> groups; each is
+    /// matched as a sequence of words by the token automaton. Every <c>match:</c> expression must need one of the
+    /// triggers or phrases, or the rule misses it: the tests check this on every labeled post.
+    /// </summary>
+    public required IReadOnlyList<string> Phrases { get; init; }
+
+    /// <summary>Punctuation characters that trigger the rule (e.g. <c>%</c> for "20% off").</summary>
+    public required string TriggerChars { get; init; }
     public required IReadOnlyList<Regex> Matches { get; init; }
     public required IReadOnlyList<Regex> Unless { get; init; }
 
@@ -64,6 +74,19 @@ public sealed class ScannerRules
 
     /// <summary>Severity of toll-free numbers (800, 888, …): businesses and hotlines, never a family's home phone.</summary>
     public required Severity TollFreeSeverity { get; init; }
+
+    /// <summary>
+    /// For tests: run every sentence rule on every sentence, as if each held a trigger. Scanning with and without
+    /// it must give the same findings, which proves the triggers lose nothing.
+    /// </summary>
+    internal bool ReadEverySentence { get; private set; }
+
+    internal ScannerRules WithEverySentenceRead()
+    {
+        var copy = (ScannerRules)MemberwiseClone();
+        copy.ReadEverySentence = true;
+        return copy;
+    }
 
     /// <summary>The rules shipped with the library.</summary>
     public static ScannerRules Default => EmbeddedDefault.Value;
@@ -178,6 +201,8 @@ public sealed class ScannerRules
     {
         var header = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var triggers = new List<string>();
+        var phrases = new List<string>();
+        var triggerChars = "";
         var matches = new List<Regex>();
         var unless = new List<Regex>();
         var matchSources = new List<string>();
@@ -200,6 +225,12 @@ public sealed class ScannerRules
                 {
                     case "trigger":
                         triggers.AddRange(value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                        break;
+                    case "phrase":
+                        phrases.AddRange(ExpandPhrase(value, fileName, lineNo));
+                        break;
+                    case "trigger-chars":
+                        triggerChars += value.Replace(" ", "", StringComparison.Ordinal);
                         break;
                     case "match":
                         matches.Add(Compile(value, RegexOptions.IgnoreCase));
@@ -233,10 +264,44 @@ public sealed class ScannerRules
             PolicyReference = Need("policy"),
             Message = Need("message"),
             Triggers = triggers,
+            Phrases = phrases,
+            TriggerChars = triggerChars,
             Matches = matches,
             Unless = unless,
             AnyMatch = Compile(matchSources.Count == 0 ? "(?!)" : string.Join('|', matchSources), RegexOptions.None),
             AnyUnless = unlessSources.Count == 0 ? null : Compile(string.Join('|', unlessSources), RegexOptions.IgnoreCase),
         };
+    }
+
+    /// <summary>"(kill|hurt) (you|him)" → "kill you", "kill him", "hurt you", "hurt him". Words are separated by spaces.</summary>
+    internal static List<string> ExpandPhrase(string value, string fileName, int lineNo)
+    {
+        var results = new List<string> { "" };
+        foreach (var part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] options;
+            if (part.StartsWith('(') && part.EndsWith(')'))
+                options = part[1..^1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            else if (part.Contains('(', StringComparison.Ordinal) || part.Contains('|', StringComparison.Ordinal) || part.Contains(')', StringComparison.Ordinal))
+                throw new FormatException($"{fileName} line {lineNo}: a phrase group is a whole word like (a|b), without spaces inside.");
+            else
+                options = [part];
+            if (options.Length == 0)
+                throw new FormatException($"{fileName} line {lineNo}: empty phrase group.");
+            var next = new List<string>(results.Count * options.Length);
+            foreach (var r in results)
+            {
+                foreach (var o in options)
+                    next.Add(r.Length == 0 ? o : r + " " + o);
+            }
+
+            results = next;
+            if (results.Count > 10_000)
+                throw new FormatException($"{fileName} line {lineNo}: the phrase expands to more than 10,000 phrases.");
+        }
+
+        return results.Count == 1 && results[0].Length == 0
+            ? throw new FormatException($"{fileName} line {lineNo}: empty phrase.")
+            : results;
     }
 }

@@ -8,6 +8,7 @@ internal enum PatternKind : byte
     Lexicon,
     LexiconAllow,
     Confidential,
+    SentenceTrigger,
 }
 
 /// <summary>
