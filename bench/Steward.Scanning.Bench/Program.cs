@@ -10,6 +10,10 @@ if (args.Length > 0 && args[0] == "bdn")
 }
 
 // "full [seconds]": only the full scan, repeated, printing MB/s per pass (for profiling with perf).
+if (args.Length > 0 && args[0] == "vocab")
+    return VocabStats.Run();
+if (args.Length > 0 && args[0] == "split")
+    return SplitExperiment.Run();
 if (args.Length > 0 && args[0] == "full")
     return Runner.FullOnly(args);
 

@@ -153,10 +153,23 @@ internal static class Runner
     /// <summary>Scans the corpus again and again for a while and prints each pass's MB/s (for perf record).</summary>
     public static int FullOnly(string[] args)
     {
-        var seconds = args.Length > 1 && double.TryParse(args[1], CultureInfo.InvariantCulture, out var s) ? s : 20;
+        var seconds = args.Length > 1 && double.TryParse(args[1], CultureInfo.InvariantCulture, out var sec) ? sec : 20;
         var corpus = Corpus.Generate();
         var megabytes = corpus.Utf8Bytes / 1e6;
         var context = BuildContext(corpus);
+        if (args.Contains("rebuild"))
+        {
+            for (var k = 0; k < 3; k++)
+                GC.KeepAlive(BuildContext(corpus));
+        }
+
+        if (args.Contains("warm"))
+        {
+            foreach (var p in corpus.Posts.Take(500))
+                context.Scan(p);
+        }
+
+        Console.WriteLine($"vocabulary {context.Data.Vocabulary.Count:N0} tokens, automaton {context.Data.Automaton.StateCount:N0} states, {context.Data.Automaton.PatternCount:N0} patterns");
         var total = Stopwatch.StartNew();
         var best = 0.0;
         while (total.Elapsed.TotalSeconds < seconds)

@@ -73,7 +73,6 @@ internal sealed class ContextData
 {
     internal required ScannerRules Rules { get; init; }
     internal required TokenVocabulary Vocabulary { get; init; }
-    internal required int[] TokenFlagsById { get; init; }
     internal required TokenAutomaton Automaton { get; init; }
     internal required RosterStudent[] Students { get; init; }
     internal required int[] NameStudentStart { get; init; }

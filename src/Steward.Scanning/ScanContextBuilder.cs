@@ -64,7 +64,7 @@ public sealed class ScanContextBuilder
             id = tokenIds.Count;
             var h = TextFold.Hash(token);
             if (!idsByHash.TryAdd(h, id))
-                throw new InvalidOperationException($"Token hash collision between '{token}' and another token; change TextFold.HashSeed.");
+                throw new InvalidOperationException($"Token hash collision between '{token}' and another token; change the seed of TextFold.Hash.");
             tokenIds.Add(token, id);
             flags.Add(0);
             return id;
@@ -313,8 +313,7 @@ public sealed class ScanContextBuilder
         return new ScanContext(new ContextData
         {
             Rules = _rules,
-            Vocabulary = TokenVocabulary.Create(idsByHash),
-            TokenFlagsById = flagArray,
+            Vocabulary = TokenVocabulary.Create(idsByHash, flagArray),
             Automaton = automaton.Build(tokenIds.Count),
             Students = students,
             NameStudentStart = compactStart,

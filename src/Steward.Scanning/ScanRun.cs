@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Steward.Scanning;
@@ -96,11 +97,10 @@ internal sealed class ScanRun
     {
         _spacedCount = 0;
         var classes = TextFold.Classes;
-        var folds = TextFold.Folds;
         var vocab = _ctx.Vocabulary;
         var ac = _ctx.Automaton;
-        var flagsById = _ctx.TokenFlagsById;
         Span<int> ring = stackalloc int[Ring];
+        ref var text = ref MemoryMarshal.GetReference(s);
         var tokens = 0;
         var state = TokenAutomaton.Root;
         var reset = false;
@@ -109,7 +109,7 @@ internal sealed class ScanRun
         while (i < n)
         {
             var c = s[i];
-            var cls = classes[c];
+            int cls = classes[c];
             if (cls == TextFold.Separator)
             {
                 if (c != ' ' && Separator(s, i))
@@ -118,20 +118,25 @@ internal sealed class ScanRun
                 continue;
             }
 
+            // The word: find its end first (a table lookup per character, nothing carried between them), then
+            // hash it four characters per multiply.
             var start = i;
-            var h = TextFold.HashSeed;
-            var kinds = 0;
-            while (true)
+            var kinds = cls;
+            int units = c;
+            while (++i < n)
             {
-                h = (h ^ folds[c]) * TextFold.HashPrime;
-                kinds |= cls;
-                if (++i >= n)
-                    break;
                 c = s[i];
                 cls = classes[c];
                 if (cls == TextFold.Separator)
                     break;
+                kinds |= cls;
+                units |= c;
             }
+
+            var len = i - start;
+            var h = units < 0x80 && start + ((len + 3) & ~3) <= n
+                ? TextFold.HashAsciiWord(ref Unsafe.Add(ref text, start), len)
+                : HashFolded(s.Slice(start, len));
 
             if (reset)
             {
@@ -141,7 +146,7 @@ internal sealed class ScanRun
 
             ring[tokens & (Ring - 1)] = start;
             tokens++;
-            if (i - start == 1 && kinds == TextFold.Letter)
+            if (len == 1 && kinds == TextFold.Letter)
             {
                 if (_spacedCount > 0 && start == _spacedEnd + 1 && s[_spacedEnd] == ' ')
                 {
@@ -167,26 +172,43 @@ internal sealed class ScanRun
             if (kinds != TextFold.Letter && start >= _consumedUntil)
                 Digits(s, start, i, kinds);
 
-            var id = vocab.Find(h);
-            if (id < 0)
+            if (!vocab.MayContain(h))
             {
                 state = TokenAutomaton.Root;
-                if (i - start >= 5 && kinds == TextFold.Letter && HasTripleLetter(s[start..i]))
+                if (len >= 5 && kinds == TextFold.Letter && HasTripleLetter(s.Slice(start, len)))
                     Leet(s, start); // "shiiiit", "fuuuuck"
                 continue;
             }
 
-            var f = flagsById[id];
-            if (f != 0)
-                Flags(s, f, start, i);
-            state = ac.Step(state, id);
-            var r = ac.ReportFrom(state);
-            if (r >= 0)
-                Report(r, i, ring, tokens);
+            ref readonly var slot = ref vocab.Find(h);
+            if (slot.Id < 0)
+            {
+                state = TokenAutomaton.Root;
+                if (len >= 5 && kinds == TextFold.Letter && HasTripleLetter(s.Slice(start, len)))
+                    Leet(s, start);
+                continue;
+            }
+
+            if (slot.Flags != 0)
+                Flags(s, slot.Flags, start, i);
+            state = ac.Step(state, slot.Id);
+            if (ac.Reports(state))
+                Report(state, i, ring, tokens);
         }
 
         if (_spacedCount >= 3)
             Spaced(s, _spacedStart, _spacedEnd);
+    }
+
+    /// <summary>The hash of a word with non-ASCII letters (or at the very end of the text): folded first.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static ulong HashFolded(ReadOnlySpan<char> word)
+    {
+        var folds = TextFold.Folds;
+        Span<char> buf = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        for (var k = 0; k < word.Length; k++)
+            buf[k] = folds[word[k]];
+        return TextFold.Hash(buf);
     }
 
     /// <summary>Handles a non-space separator; returns true when it breaks phrases (punctuation other than ' and -).</summary>
@@ -293,12 +315,15 @@ internal sealed class ScanRun
                 return;
             }
 
-            var pm = PhoneParser.TryParse(s, start, _lastPhoneCue >= start - 40);
-            if (pm.Kind != PhoneKind.None)
+            if (PhoneParser.CanStart(s, start, len))
             {
-                Phone(pm);
-                _consumedUntil = pm.End;
-                return;
+                var pm = PhoneParser.TryParse(s, start, _lastPhoneCue >= start - 40);
+                if (pm.Kind != PhoneKind.None)
+                {
+                    Phone(pm);
+                    _consumedUntil = pm.End;
+                    return;
+                }
             }
 
             if (len <= 6 && end + 1 < s.Length && s[end] == ' ')
@@ -413,33 +438,44 @@ internal sealed class ScanRun
     void Report(int state, int end, ReadOnlySpan<int> ring, int tokens)
     {
         var ac = _ctx.Automaton;
-        for (var st = state; st >= 0; st = ac.ReportLink(st))
+        for (var st = state; st >= 0;)
         {
-            for (var p = ac.FirstPattern(st); p >= 0; p = ac.NextPattern(p))
+            ref readonly var entry = ref ac.ReportsOf(st);
+            Reported(in entry.First, end, ring, tokens);
+            for (var p = entry.First.Next; p >= 0;)
             {
-                var len = ac.PatternLength(p);
-                if (len > Ring || len > tokens)
-                    continue;
-                var start = ring[(tokens - len) & (Ring - 1)];
-                switch (ac.Kind(p))
-                {
-                    case PatternKind.StudentName:
-                        _names.Add((start, end, ac.Payload(p)));
-                        break;
-                    case PatternKind.Lexicon:
-                        _lexHits.Add((start, end, _ctx.LexiconEntries[ac.Payload(p)]));
-                        break;
-                    case PatternKind.LexiconAllow:
-                        _allow.Add((start, end));
-                        break;
-                    case PatternKind.Confidential:
-                        _confidential.Add((start, end));
-                        break;
-                    case PatternKind.SentenceTrigger:
-                        _triggers.Add((start, ac.Payload(p)));
-                        break;
-                }
+                ref readonly var pattern = ref ac.Pattern(p);
+                Reported(in pattern, end, ring, tokens);
+                p = pattern.Next;
             }
+
+            st = entry.NextState;
+        }
+    }
+
+    void Reported(in TokenAutomaton.PatternInfo pattern, int end, ReadOnlySpan<int> ring, int tokens)
+    {
+        var len = pattern.Length;
+        if (len > Ring || len > tokens)
+            return;
+        var start = ring[(tokens - len) & (Ring - 1)];
+        switch (pattern.Kind)
+        {
+            case PatternKind.StudentName:
+                _names.Add((start, end, pattern.Payload));
+                break;
+            case PatternKind.Lexicon:
+                _lexHits.Add((start, end, _ctx.LexiconEntries[pattern.Payload]));
+                break;
+            case PatternKind.LexiconAllow:
+                _allow.Add((start, end));
+                break;
+            case PatternKind.Confidential:
+                _confidential.Add((start, end));
+                break;
+            case PatternKind.SentenceTrigger:
+                _triggers.Add((start, pattern.Payload));
+                break;
         }
     }
 
@@ -750,7 +786,9 @@ internal sealed class ScanRun
     {
         if (_names.Count == 0)
             return;
-        _names.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
+        // Reported in order of their ends, which for names of two or three words is nearly always start order too.
+        if (!InStartOrder(_names))
+            _names.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
         var groupPhoto = post.ImageSubjects.Count >= 2;
         var lastEnd = -1;
         var lastStart = -1;
@@ -758,8 +796,6 @@ internal sealed class ScanRun
         {
             // The longest name wins: "Mary Ann Smith" hides "Ann Smith".
             if (start >= lastStart && end <= lastEnd)
-                continue;
-            if (!Verify(s, start, end, _ctx.NameKeys[name]))
                 continue;
             if (start >= 2 && s[start - 1] == '-' && TextFold.IsWordChar(s[start - 2]))
                 continue;
@@ -780,6 +816,18 @@ internal sealed class ScanRun
 
             NameFinding(s, start, end, name, groupPhoto);
         }
+    }
+
+    static bool InStartOrder(List<(int Start, int End, int Name)> names)
+    {
+        for (var k = 1; k < names.Count; k++)
+        {
+            var (a, b) = (names[k - 1], names[k]);
+            if (a.Start > b.Start || (a.Start == b.Start && a.End < b.End))
+                return false;
+        }
+
+        return true;
     }
 
     void NameFinding(ReadOnlySpan<char> s, int start, int end, int name, bool groupPhoto)
@@ -849,37 +897,6 @@ internal sealed class ScanRun
         }
 
         return false;
-    }
-
-    /// <summary>Confirms the folded tokens of the span equal <paramref name="key"/> (guards against hash collisions).</summary>
-    static bool Verify(ReadOnlySpan<char> s, int start, int end, string key)
-    {
-        var k = 0;
-        var inWord = false;
-        for (var i = start; i < end; i++)
-        {
-            var f = TextFold.Fold(s[i]);
-            if (f != 0)
-            {
-                if (!inWord && k > 0)
-                {
-                    if (k >= key.Length || key[k] != ' ')
-                        return false;
-                    k++;
-                }
-
-                if (k >= key.Length || key[k] != f)
-                    return false;
-                k++;
-                inWord = true;
-            }
-            else
-            {
-                inWord = false;
-            }
-        }
-
-        return k == key.Length;
     }
 
     void ResolveLexicon(ReadOnlySpan<char> s)

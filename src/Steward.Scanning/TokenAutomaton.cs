@@ -21,38 +21,68 @@ internal sealed class TokenAutomaton
 {
     public const int Root = 0;
 
+    /// <summary>An edge of a non-root state: key (state &lt;&lt; 32 | token id) + 1, 0 = empty; one cache line access.</summary>
+    internal struct EdgeSlot
+    {
+        public ulong Key;
+        public int Value;
+    }
+
+    /// <summary>A pattern's data in one place, so a report touches one cache line.</summary>
+    internal struct PatternInfo
+    {
+        public int Next;          // next pattern at the same state, -1 = none
+        public int Payload;
+        public byte Length;       // in tokens
+        public PatternKind Kind;
+    }
+
     readonly int[] _rootNext;       // token id -> state, 0 = none
-    readonly ulong[] _edgeKeys;     // (state << 32 | token id) + 1, 0 = empty
-    readonly int[] _edgeValues;
+    readonly EdgeSlot[] _edges;
     readonly int _edgeShift;
+    readonly ulong[] _edgeFilter;   // one bit per hashed (state, token) edge: most steps that fail never probe _edges
+    readonly int _edgeFilterShift;
+    /// <summary>
+    /// What a state reports, in one place: the first pattern ending at the first reporting state of its suffix
+    /// chain (inline, so a name's report is one cache line), and the next reporting state on the chain.
+    /// </summary>
+    internal struct ReportEntry
+    {
+        public PatternInfo First;
+        public int NextState;       // -1 = none
+    }
+
+    readonly ulong[] _reports;      // one bit per state: does its suffix chain end any pattern
     readonly int[] _fail;
-    readonly int[] _reportFrom;     // first state on the suffix chain that has patterns, -1 = none
-    readonly int[] _statePatterns;  // first pattern ending at this state, -1 = none
-    readonly int[] _patternNext;    // next pattern at the same state, -1 = none
-    readonly byte[] _patternLength; // in tokens
-    readonly PatternKind[] _patternKind;
-    readonly int[] _patternPayload;
-    readonly int[] _reportLink;     // next state with patterns on the suffix chain
+    readonly ReportEntry[] _reportEntries;
+    readonly PatternInfo[] _patterns;
 
     public int StateCount => _fail.Length;
-    public int PatternCount => _patternKind.Length;
+    public int PatternCount => _patterns.Length;
 
-    internal TokenAutomaton(int[] rootNext, ulong[] edgeKeys, int[] edgeValues, int edgeShift, int[] fail,
-        int[] reportFrom, int[] reportLink, int[] statePatterns, int[] patternNext, byte[] patternLength,
-        PatternKind[] patternKind, int[] patternPayload)
+    const ulong EdgeMul = 0x9E3779B97F4A7C15UL;
+    const ulong FilterMul = 0xC2B2AE3D27D4EB4FUL;
+
+    internal TokenAutomaton(int[] rootNext, EdgeSlot[] edges, int edgeShift, ulong[] edgeFilter, int edgeFilterShift,
+        int[] fail, int[] reportFrom, int[] reportLink, int[] statePatterns, PatternInfo[] patterns)
     {
         _rootNext = rootNext;
-        _edgeKeys = edgeKeys;
-        _edgeValues = edgeValues;
+        _edges = edges;
         _edgeShift = edgeShift;
+        _edgeFilter = edgeFilter;
+        _edgeFilterShift = edgeFilterShift;
         _fail = fail;
-        _reportFrom = reportFrom;
-        _reportLink = reportLink;
-        _statePatterns = statePatterns;
-        _patternNext = patternNext;
-        _patternLength = patternLength;
-        _patternKind = patternKind;
-        _patternPayload = patternPayload;
+        _patterns = patterns;
+        _reports = new ulong[(fail.Length + 63) / 64];
+        _reportEntries = new ReportEntry[fail.Length];
+        for (var st = 0; st < fail.Length; st++)
+        {
+            var from = reportFrom[st];
+            if (from < 0)
+                continue;
+            _reports[st >> 6] |= 1UL << st;
+            _reportEntries[st] = new ReportEntry { First = patterns[statePatterns[from]], NextState = reportLink[from] };
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -69,27 +99,36 @@ internal sealed class TokenAutomaton
         return (uint)token < (uint)_rootNext.Length ? _rootNext[token] : Root;
     }
 
+    /// <summary>Whether a pattern ends at this state or on its suffix chain (a bit per state: stays in cache).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int ReportFrom(int state) => _reportFrom[state];
+    public bool Reports(int state) => (_reports[state >> 6] & (1UL << state)) != 0;
 
-    public int ReportLink(int state) => _reportLink[state];
-    public int FirstPattern(int state) => _statePatterns[state];
-    public int NextPattern(int pattern) => _patternNext[pattern];
-    public int PatternLength(int pattern) => _patternLength[pattern];
-    public PatternKind Kind(int pattern) => _patternKind[pattern];
-    public int Payload(int pattern) => _patternPayload[pattern];
+    /// <summary>The reports of a reporting state (see <see cref="Reports"/>).</summary>
+    public ref readonly ReportEntry ReportsOf(int state) => ref _reportEntries[state];
 
+    public ref readonly PatternInfo Pattern(int pattern) => ref _patterns[pattern];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     int Edge(int state, int token)
     {
         var key = (((ulong)(uint)state << 32) | (uint)token) + 1;
-        var mask = _edgeKeys.Length - 1;
-        var i = (int)((key * 0x9E3779B97F4A7C15UL) >> _edgeShift);
+        var bit = (key * FilterMul) >> _edgeFilterShift;
+        if ((_edgeFilter[(int)(bit >> 6)] & (1UL << (int)bit)) == 0)
+            return 0;
+        return Probe(key);
+    }
+
+    int Probe(ulong key)
+    {
+        var edges = _edges;
+        var mask = edges.Length - 1;
+        var i = (int)((key * EdgeMul) >> _edgeShift);
         while (true)
         {
-            var k = _edgeKeys[i];
-            if (k == key)
-                return _edgeValues[i];
-            if (k == 0)
+            ref readonly var e = ref edges[i];
+            if (e.Key == key)
+                return e.Value;
+            if (e.Key == 0)
                 return 0;
             i = (i + 1) & mask;
         }
@@ -103,11 +142,7 @@ internal sealed class TokenAutomaton
         readonly List<int> _parentToken = [-1];
         readonly List<int> _depth = [0];
         readonly List<int> _statePatterns = [-1];
-        readonly List<int> _patternNext = [];
-        readonly List<byte> _patternLength = [];
-        readonly List<PatternKind> _patternKind = [];
-        readonly List<int> _patternPayload = [];
-        readonly List<int> _patternState = [];
+        readonly List<PatternInfo> _patterns = [];
 
         public int Add(ReadOnlySpan<int> tokens, PatternKind kind, int payload)
         {
@@ -130,12 +165,8 @@ internal sealed class TokenAutomaton
                 state = next;
             }
 
-            var id = _patternKind.Count;
-            _patternKind.Add(kind);
-            _patternPayload.Add(payload);
-            _patternLength.Add((byte)tokens.Length);
-            _patternNext.Add(_statePatterns[state]);
-            _patternState.Add(state);
+            var id = _patterns.Count;
+            _patterns.Add(new PatternInfo { Next = _statePatterns[state], Payload = payload, Length = (byte)tokens.Length, Kind = kind });
             _statePatterns[state] = id;
             return id;
         }
@@ -209,27 +240,31 @@ internal sealed class TokenAutomaton
                 reportFrom[s] = _statePatterns[s] >= 0 ? s : reportLink[s];
             }
 
-            // Non-root edges into an open-addressing table (load <= 0.5).
+            // Non-root edges into an open-addressing table (load <= 0.5), and a filter of 16 bits per edge in front
+            // of it: after a first name, most next words are not a family name and should not touch the table.
             var nonRoot = _edges.Count - CountRootEdges();
             var bits = Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(1, nonRoot) * 2.0)));
-            var keys = new ulong[1 << bits];
-            var values = new int[1 << bits];
+            var slots = new EdgeSlot[1 << bits];
             var shift = 64 - bits;
-            var mask = keys.Length - 1;
+            var mask = slots.Length - 1;
+            var filterBits = Math.Clamp((int)Math.Ceiling(Math.Log2(Math.Max(1, nonRoot) * 16.0)), 12, 26);
+            var filter = new ulong[(1 << filterBits) / 64];
+            var filterShift = 64 - filterBits;
             foreach (var (edge, child) in _edges)
             {
                 if ((edge >> 32) == Root)
                     continue;
                 var key = edge + 1;
-                var i = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
-                while (keys[i] != 0)
+                var i = (int)((key * EdgeMul) >> shift);
+                while (slots[i].Key != 0)
                     i = (i + 1) & mask;
-                keys[i] = key;
-                values[i] = child;
+                slots[i] = new EdgeSlot { Key = key, Value = child };
+                var bit = (key * FilterMul) >> filterShift;
+                filter[(int)(bit >> 6)] |= 1UL << (int)bit;
             }
 
-            return new TokenAutomaton(rootNext, keys, values, shift, fail, reportFrom, reportLink,
-                [.. _statePatterns], [.. _patternNext], [.. _patternLength], [.. _patternKind], [.. _patternPayload]);
+            return new TokenAutomaton(rootNext, slots, shift, filter, filterShift, fail, reportFrom, reportLink,
+                [.. _statePatterns], [.. _patterns]);
         }
 
         int CountRootEdges()
@@ -246,59 +281,82 @@ internal sealed class TokenAutomaton
     }
 }
 
-/// <summary>Maps the 64-bit hash of a folded word to its token id; an open-addressing table sized for one probe.</summary>
+/// <summary>
+/// Maps the 64-bit hash of a folded word to its token id and flags. Most words of a post are not in the vocabulary:
+/// a bit filter of 32 bits per token (a few hundred KB at most, so it stays in cache) answers them without touching
+/// the table; the table holds key, id and flags in one slot so a hit is one more cache line.
+/// </summary>
 internal sealed class TokenVocabulary
 {
-    readonly ulong[] _keys;
-    readonly int[] _ids;
-    readonly int _shift;
+    internal struct Slot
+    {
+        public ulong Key;
+        public int Id;
+        public int Flags;
+    }
+
+    readonly Slot[] _slots;
+    readonly ulong[] _filter;
+    readonly int _filterShift;
 
     public int Count { get; }
 
-    TokenVocabulary(ulong[] keys, int[] ids, int shift, int count)
+    TokenVocabulary(Slot[] slots, ulong[] filter, int filterShift, int count)
     {
-        _keys = keys;
-        _ids = ids;
-        _shift = shift;
+        _slots = slots;
+        _filter = filter;
+        _filterShift = filterShift;
         Count = count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(ulong hash)
+    public bool MayContain(ulong hash)
+    {
+        var bit = hash >> _filterShift;
+        return (_filter[(int)(bit >> 6)] & (1UL << (int)bit)) != 0;
+    }
+
+    /// <summary>The slot of <paramref name="hash"/>, or a slot with <c>Id == -1</c>.</summary>
+    public ref readonly Slot Find(ulong hash)
     {
         if (hash == 0)
             hash = 1;
-        var mask = _keys.Length - 1;
-        var i = (int)((hash * 0x9E3779B97F4A7C15UL) >> _shift);
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        var i = (int)hash & mask;
         while (true)
         {
-            var k = _keys[i];
-            if (k == hash)
-                return _ids[i];
-            if (k == 0)
-                return -1;
+            ref readonly var s = ref slots[i];
+            if (s.Key == hash || s.Key == 0)
+                return ref s;
             i = (i + 1) & mask;
         }
     }
 
-    public static TokenVocabulary Create(IReadOnlyDictionary<ulong, int> idsByHash)
+    public int IdOf(ulong hash) => MayContain(hash) ? Find(hash).Id : -1;
+
+    public static TokenVocabulary Create(IReadOnlyDictionary<ulong, int> idsByHash, IReadOnlyList<int> flagsById)
     {
-        // Load <= 0.25: most words of a post are not in the vocabulary and a miss should end at the first slot.
-        var bits = Math.Max(6, (int)Math.Ceiling(Math.Log2(Math.Max(1, idsByHash.Count) * 4.0)));
-        var keys = new ulong[1 << bits];
-        var ids = new int[1 << bits];
-        var shift = 64 - bits;
-        var mask = keys.Length - 1;
+        // Load <= 0.5 (the filter answers most misses); the empty slots carry Id = -1.
+        var bits = Math.Max(6, (int)Math.Ceiling(Math.Log2(Math.Max(1, idsByHash.Count) * 2.0)));
+        var slots = new Slot[1 << bits];
+        for (var k = 0; k < slots.Length; k++)
+            slots[k].Id = -1;
+        var mask = slots.Length - 1;
+        var filterBits = Math.Clamp((int)Math.Ceiling(Math.Log2(Math.Max(1, idsByHash.Count) * 32.0)), 12, 26);
+        var filter = new ulong[(1 << filterBits) / 64];
+        var filterShift = 64 - filterBits;
         foreach (var (hash, id) in idsByHash)
         {
             var h = hash == 0 ? 1 : hash;
-            var i = (int)((h * 0x9E3779B97F4A7C15UL) >> shift);
-            while (keys[i] != 0)
+            var i = (int)h & mask;
+            while (slots[i].Key != 0)
                 i = (i + 1) & mask;
-            keys[i] = h;
-            ids[i] = id;
+            slots[i] = new Slot { Key = h, Id = id, Flags = flagsById[id] };
+            var bit = hash >> filterShift;
+            filter[(int)(bit >> 6)] |= 1UL << (int)bit;
         }
 
-        return new TokenVocabulary(keys, ids, shift, idsByHash.Count);
+        return new TokenVocabulary(slots, filter, filterShift, idsByHash.Count);
     }
 }
