@@ -219,7 +219,11 @@ public sealed class ScanContextBuilder
             }
         }
 
+        // Street words, with or without a suffix ("Blvd", "Broadway"): the scanner tries a street address from the
+        // last house number when one of them follows it.
         foreach (var s in _rules.StreetSuffixes)
+            Flag(s, (int)TokenFlags.StreetSuffix);
+        foreach (var s in _rules.SuffixlessStreets)
             Flag(s, (int)TokenFlags.StreetSuffix);
         foreach (var s in _rules.PhoneCueWords)
             Flag(s, (int)TokenFlags.PhoneCue);

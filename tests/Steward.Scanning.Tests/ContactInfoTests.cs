@@ -157,6 +157,9 @@ public sealed class ContactInfoTests
     [InlineData("Pick up at 123 main st after 5", "123 main st")]
     [InlineData("Party at 4410 Country Club Drive #12!", "4410 Country Club Drive #12")]
     [InlineData("Forms go to 4521 E. Broadway, Apt 12 by Friday", "4521 E. Broadway, Apt 12")]
+    [InlineData("Room 12 volunteers: meet at 1234 Ocean Blvd at 9", "1234 Ocean Blvd")]
+    [InlineData("Won 21 to 14! Party at 88 Court St, Long Beach, CA 90802.", "88 Court St, Long Beach, CA 90802")]
+    [InlineData("Final 3-1. Bring cans to 2219 Orchard Avenue today.", "2219 Orchard Avenue")]
     public void Scan_StreetAddressesAndPoBoxes_BlockAsContactInfo(string text, string address)
     {
         var result = TestDistrict.Scan(text);
@@ -173,6 +176,7 @@ public sealed class ContactInfoTests
     [InlineData("There is no way that I will pay for that circle in court")]
     [InlineData("Our 3 Seniors Drive the team forward")]
     [InlineData("Scored 12 points in the 4th quarter on Main Street Day")]
+    [InlineData("We won 12 of our games this year and the parade goes down Ocean Blvd on Saturday")]
     public void Scan_StreetWordsWithoutAnAddress_HaveNoAddressFinding(string text)
     {
         var result = TestDistrict.Scan(text);
