@@ -231,7 +231,7 @@ public sealed class ProtectedContactCommands(StewardDb db, MasterKey master, Tim
             if (phone.Length == 0) return ([], [], Refusal.Invalid("phones", $"Phone {i + 1} is empty."));
             if (phone.Length > Limits.Phone) return ([], [], Refusal.Invalid("phones", $"Phone {i + 1} has more than {Limits.Phone} characters."));
             if (!phone.All(ch => char.IsAsciiDigit(ch) || ch is ' ' or '+' or '(' or ')' or '-' or '.') || !scanner.IsPhoneNumber(phone))
-                return ([], [], Refusal.Invalid("phones", $"Phone {i + 1} is not a phone number: give the whole number with its area code, e.g. (562) 555-0134."));
+                return ([], [], Refusal.Invalid("phones", $"Phone {i + 1} is not a phone number: give the whole number with its area code, e.g. (562) 555-0100."));
             if (keys.Add(ContactKeys.PhoneKey(phone))) keptPhones.Add(phone);
             i++;
         }
