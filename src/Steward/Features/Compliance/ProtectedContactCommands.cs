@@ -244,7 +244,7 @@ public sealed class ProtectedContactCommands(StewardDb db, MasterKey master, Tim
             if (address.Length == 0) return ([], [], Refusal.Invalid("addresses", $"Address {i + 1} is empty."));
             if (address.Length > Limits.Address) return ([], [], Refusal.Invalid("addresses", $"Address {i + 1} has more than {Limits.Address} characters."));
             if (!scanner.IsStreetAddress(address))
-                return ([], [], Refusal.Invalid("addresses", $"Address {i + 1} is not a street address: give the house number and street, e.g. 2219 Orchard Ave."));
+                return ([], [], Refusal.Invalid("addresses", $"Address {i + 1} is not a street address: give the house number and street, e.g. 1200 Elm Ave."));
             if (addressKeys.Add(ContactKeys.AddressKey(address))) keptAddresses.Add(address);
             i++;
         }
