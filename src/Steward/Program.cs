@@ -64,6 +64,7 @@ app.MapSubmissionsApi();
 app.MapReportsApi();
 app.MapPublicRegistryApi();
 app.MapComplianceApi();
+app.MapProtectedContactsApi();
 app.MapVaultApi();
 app.MapStewardWeb();
 

@@ -33,6 +33,7 @@ public abstract class StewardDb : IdentityUserContext<StewardUser, int>, IDataPr
     public DbSet<Features.Compliance.Student> Students => Set<Features.Compliance.Student>();
     public DbSet<Features.Compliance.Consent> Consents => Set<Features.Compliance.Consent>();
     public DbSet<Features.Compliance.Post> Posts => Set<Features.Compliance.Post>();
+    public DbSet<Features.Compliance.ProtectedContact> ProtectedContacts => Set<Features.Compliance.ProtectedContact>();
     public DbSet<Features.Vault.Credential> Credentials => Set<Features.Vault.Credential>();
     public DbSet<Features.Vault.CredentialVersion> CredentialVersions => Set<Features.Vault.CredentialVersion>();
 

@@ -90,6 +90,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app, ITestOutputH
         .. VaultRows(),
         .. IdentityRows(),
         .. ComplianceRows(),
+        .. ProtectedContactRows(),
     ];
 
     /// <summary>The matrix callers have no two-factor sign-in, so every reveal is refused here; the

@@ -5,12 +5,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
+using Steward.Data;
+using Steward.Features.Compliance;
 using Steward.Features.People;
 
 namespace Steward.Features.Auth;
 
-public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<StewardUser> signIn) : PageModel
+public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<StewardUser> signIn, StewardDb db, ProtectedContactCommands contacts) : PageModel
 {
+    /// <summary>The person's own protected home contacts (Privacy §5), masked.</summary>
+    public ProtectedContactResponse? HomeContacts { get; private set; }
+    /// <summary>Field ("Phones", "Addresses") → what is wrong with it; the typed values are never shown again.</summary>
+    public Dictionary<string, string> HomeContactErrors { get; } = [];
+
     public StewardUser Me { get; private set; } = null!;
     public string? FormattedKey { get; private set; }
     public string? QrDataUri { get; private set; }
@@ -62,12 +69,47 @@ public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<S
         return Page();
     }
 
+    public async Task<IActionResult> OnPostProtectAsync(string? phones, string? addresses, CancellationToken ct)
+    {
+        if (!await LoadAsync()) return Challenge();
+        var existing = await ProtectedContactCommands.Visible(db.ProtectedContacts, User).SingleOrDefaultAsync(c => c.UserId == Me.Id, ct);
+        var form = new ProtectedContactForm { Phones = phones, Addresses = addresses };
+        var request = form.ToRequest(Me.Id, editing: existing is not null) with { PersonName = existing?.PersonName };
+        var refusal = existing is null ? (await contacts.CreateAsync(User, request, ct)).Refusal : await contacts.UpdateAsync(User, existing, request, ct);
+        if (refusal is null) Notice = "Your home contacts are protected: a post that carries them is blocked (Privacy §5).";
+        else if (refusal.Field is "phones" or "addresses") HomeContactErrors[refusal.Field == "phones" ? "Phones" : "Addresses"] = refusal.Detail;
+        else Error = refusal.Detail;
+        db.ChangeTracker.Clear();
+        await LoadHomeContactsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnprotectAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync()) return Challenge();
+        var existing = await ProtectedContactCommands.Visible(db.ProtectedContacts, User).SingleOrDefaultAsync(c => c.UserId == Me.Id, ct);
+        if (existing is not null)
+        {
+            await contacts.DeleteAsync(existing, ct);
+            Notice = "Your home contacts are no longer on file.";
+        }
+        await LoadHomeContactsAsync(ct);
+        return Page();
+    }
+
+    async Task LoadHomeContactsAsync(CancellationToken ct)
+    {
+        var mine = await db.ProtectedContacts.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == Me.Id, ct);
+        HomeContacts = mine is null ? null : contacts.Describe(mine);
+    }
+
     async Task<bool> LoadAsync()
     {
         var id = User.TryUserId();
         var me = id is null ? null : await users.Users.Include(u => u.Roles).ThenInclude(r => r.Site).SingleOrDefaultAsync(u => u.Id == id);
         if (me is null) return false;
         Me = me;
+        await LoadHomeContactsAsync(HttpContext.RequestAborted);
         if (!me.TwoFactorEnabled)
         {
             var key = await users.GetAuthenticatorKeyAsync(me);

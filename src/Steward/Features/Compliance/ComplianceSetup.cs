@@ -9,6 +9,7 @@ internal static class ComplianceSetup
         services.AddSingleton<ScanContextProvider>();
         services.AddScoped<RosterCommands>();
         services.AddScoped<PostCommands>();
+        services.AddScoped<ProtectedContactCommands>();
         return services;
     }
 }

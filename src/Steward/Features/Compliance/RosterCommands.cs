@@ -138,8 +138,11 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
         await SaveRosterChangeAsync(ct);
     }
 
-    /// <summary>Saves and moves the roster version on, in one transaction, so every node rebuilds its scanner context.</summary>
-    async Task SaveRosterChangeAsync(CancellationToken ct)
+    Task SaveRosterChangeAsync(CancellationToken ct) => SaveScannerChangeAsync(db, scanner, ct);
+
+    /// <summary>Saves and moves the roster version on, in one transaction, so every node rebuilds its scanner
+    /// context (roster, consents, protected contacts).</summary>
+    internal static async Task SaveScannerChangeAsync(StewardDb db, ScanContextProvider scanner, CancellationToken ct)
     {
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {

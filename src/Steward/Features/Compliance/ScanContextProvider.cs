@@ -1,23 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Steward.Data;
+using Steward.Features.Vault;
 using Steward.Scanning;
 
 namespace Steward.Features.Compliance;
 
 /// <summary>Holds the compiled scanner context for the whole district: roster with consents and opt-outs,
-/// sites' public contacts, allowed email domains. A change builds a new context beside the old one and then
+/// sites' public contacts, protected home contacts of staff and officials (decrypted only here, in memory),
+/// allowed email domains. A change builds a new context beside the old one and then
 /// swaps the reference, so scans in progress finish on the one they started with. Other nodes notice a
 /// change through <see cref="ComplianceState.RosterVersion"/> and the sites' contacts, checked at most every
 /// <see cref="ComplianceOptions.RefreshSeconds"/>.</summary>
 public sealed class ScanContextProvider(IServiceScopeFactory scopes, IOptions<ComplianceOptions> options, TimeProvider clock,
-    ILogger<ScanContextProvider> log) : IDisposable
+    MasterKey master, ILogger<ScanContextProvider> log) : IDisposable
 {
     sealed record Snapshot(ScanContext Context, long RosterVersion, string SitesKey, DateOnly BuiltFor, DateOnly? NextExpiry, long CheckedAt);
 
     readonly SemaphoreSlim _gate = new(1, 1);
     readonly Lazy<ScannerRules> _rules = new(() => options.Value.RulesDirectory is { Length: > 0 } dir
         ? ScannerRules.LoadFromDirectory(dir) : ScannerRules.Default);
+    // No roster and no contacts: tells whether a text is a phone number or a street address at all.
+    ScanContext? _bare;
     volatile Snapshot? _current;
     int _stale;
 
@@ -74,14 +78,15 @@ public sealed class ScanContextProvider(IServiceScopeFactory scopes, IOptions<Co
                 {
                     SiteCode = site.Code, Phones = Listed(site.PublicPhone), Emails = Listed(site.PublicEmail), Addresses = Listed(site.PublicAddress),
                 });
+            var protectedCount = await AddProtectedContactsAsync(db, builder, ct);
             foreach (var domain in options.Value.EmailDomains()) builder.AllowEmailDomain(domain);
             var context = builder.Build();
 
             // A consent that ends makes the next day's context different: rebuild then.
             DateOnly? nextExpiry = students.SelectMany(s => s.Consents).Where(e => e is not null).Min();
             _current = new Snapshot(context, version, sitesKey, today, nextExpiry, clock.GetTimestamp());
-            log.LogInformation("Scanner context built: {Students} students, {Sites} sites, roster version {Version}, in {Elapsed} ms",
-                students.Count, sites.Count, version, (int)clock.GetElapsedTime(started).TotalMilliseconds);
+            log.LogInformation("Scanner context built: {Students} students, {Sites} sites, {Protected} protected contacts, roster version {Version}, in {Elapsed} ms",
+                students.Count, sites.Count, protectedCount, version, (int)clock.GetElapsedTime(started).TotalMilliseconds);
             return context;
         }
         finally
@@ -94,6 +99,53 @@ public sealed class ScanContextProvider(IServiceScopeFactory scopes, IOptions<Co
 
     bool Due(Snapshot snap) =>
         clock.GetElapsedTime(snap.CheckedAt).TotalSeconds >= options.Value.RefreshSeconds || snap.NextExpiry < Today || snap.BuiltFor != Today;
+
+    /// <summary>Staff and officials' home contacts (Privacy §5, §6). The plaintext lives only in the builder
+    /// and the compiled context; an entry that fails its integrity check is left out and logged by id.</summary>
+    async Task<int> AddProtectedContactsAsync(StewardDb db, ScanContextBuilder builder, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var c in await db.Set<ProtectedContact>().AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct))
+        {
+            HomeContactSecret secret;
+            try
+            {
+                secret = ProtectedContactCommands.Open(master, c);
+            }
+            catch (VaultIntegrityException)
+            {
+                log.LogError("Protected contact {Id} failed its integrity check and is not in the scanner context: store it again", c.Id);
+                continue;
+            }
+            builder.AddHomeContact(new HomeContact
+            {
+                PersonName = c.PersonName, Owner = c.Owner, Phones = secret.Phones,
+                Addresses = secret.Addresses.SelectMany(AddressForms).Distinct(StringComparer.Ordinal).ToList(),
+                HasWrittenPermission = c.Owner == HomeContactOwner.Official && c.HasWrittenPermission,
+            });
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>A phone number as a whole, as the scanner reads one in a post.</summary>
+    public bool IsPhoneNumber(string text) =>
+        Bare.Scan(new Steward.Scanning.Post { Text = text }).Findings.Any(f => f.RuleId == PolicyRules.Phone && f.Start == 0 && f.Length == text.Length);
+
+    // Two threads may build it at once; either result is the same.
+    ScanContext Bare => _bare ??= ScanContext.CreateBuilder(_rules.Value).Build();
+
+    public bool IsStreetAddress(string text) => AddressForms(text).Count > 1;
+
+    /// <summary>The address as typed and the street address the scanner reads in it ("1600 Broadway" of
+    /// "1600 Broadway, Long Beach"): the scanner matches a post's address by the part it reads, so both go in.</summary>
+    public IReadOnlyList<string> AddressForms(string text)
+    {
+        var forms = new List<string> { text };
+        foreach (var f in Bare.Scan(new Steward.Scanning.Post { Text = text }).Findings)
+            if (f.RuleId == PolicyRules.Address) forms.Add(text.Substring(f.Start, f.Length));
+        return forms;
+    }
 
     static string[] Listed(string? value) => string.IsNullOrWhiteSpace(value) ? [] : [value.Trim()];
 

@@ -89,6 +89,7 @@ internal static class Demo
 
         if (!await db.Accounts.AnyAsync(ct)) await SeedRegistryAsync(scope.ServiceProvider, db, log, ct);
         if (!await db.Students.AnyAsync(ct)) await SeedRosterAsync(db, ct);
+        if (!await db.ProtectedContacts.AnyAsync(ct)) await SeedProtectedContactsAsync(scope.ServiceProvider, db, ct);
 
         Console.WriteLine();
         Console.WriteLine("Steward demo district. Sign in with any of these (password: " + Password + "):");
@@ -123,6 +124,30 @@ internal static class Demo
             Student("10000201", "Ethan", "Nguyen", "MHS", "9"),
             Student("10000301", "Sofia", "Hernandez", "PHS", "11"));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Home contacts the scanner blocks: coach Rosa Delgado's (staff, Privacy §5) and a board member's
+    /// (official, no written permission: Privacy §6). Sealed like any entry, through the same commands.</summary>
+    static async Task SeedProtectedContactsAsync(IServiceProvider services, StewardDb db, CancellationToken ct)
+    {
+        var admin = await db.Users.Where(u => u.Email == People[0].Email).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
+        var coach = await db.Users.Where(u => u.Email == "coach.whs@steward.example").Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
+        if (admin is null || coach is null) return;
+        var actor = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, admin.Value.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Role, nameof(Role.DistrictAdmin)),
+        ], "demo"));
+        var contacts = services.GetRequiredService<Compliance.ProtectedContactCommands>();
+        foreach (var request in new[]
+        {
+            new Compliance.ProtectedContactRequest(Scanning.HomeContactOwner.Staff, UserId: coach, Phones: ["(562) 555-0147"], Addresses: ["2219 Orchard Ave., Long Beach, CA 90806"]),
+            new Compliance.ProtectedContactRequest(Scanning.HomeContactOwner.Official, "Trustee Diane Whitaker", Phones: ["(562) 555-0181"],
+                Addresses: ["418 Bayshore Ave., Long Beach, CA 90803"]),
+        })
+        {
+            var (_, refusal) = await contacts.CreateAsync(actor, request, ct);
+            if (refusal is not null) throw new InvalidOperationException($"Demo protected contact: {refusal.Detail}");
+        }
     }
 
     static async Task SeedRegistryAsync(IServiceProvider services, StewardDb db, ILogger log, CancellationToken ct)

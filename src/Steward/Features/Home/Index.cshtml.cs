@@ -36,6 +36,8 @@ public sealed class IndexModel(StewardDb db, RegistryCommands registry, VaultSer
         {
             Cards.Add(new("Sites", $"Create and edit the district's {await db.Sites.CountAsync()} sites, their aliases, mascots and public contacts.", "/sites", "Manage sites"));
             Cards.Add(new("People", $"Create staff accounts, place people at sites in their roles, and deactivate departing staff ({await db.Users.CountAsync(u => u.IsActive)} active).", "/people", "Manage people"));
+            Cards.Add(new("Protected home contacts", $"Staff and officials' home phones and addresses that posts must not carry (Privacy §5, §6): {await db.ProtectedContacts.CountAsync()} on file, encrypted.",
+                "/protected-contacts", "Manage protected contacts"));
         }
         else if (User.Has(Role.Principal))
         {

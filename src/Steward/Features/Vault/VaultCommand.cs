@@ -31,7 +31,7 @@ internal static class VaultCommand
         }
 
         var (rewrapped, newKey) = await RotateAsync(services, keyFile);
-        await output.WriteLineAsync($"Re-wrapped {rewrapped} credential versions under master key {newKey.KeyId}; the new key is in {keyFile}.");
+        await output.WriteLineAsync($"Re-wrapped {rewrapped} secrets (credential versions and protected contacts) under master key {newKey.KeyId}; the new key is in {keyFile}.");
         if (!string.IsNullOrWhiteSpace(options.MasterKey))
             await output.WriteLineAsync("Set Steward__Vault__MasterKey to the contents of that file before the next start.");
         return 0;
@@ -58,13 +58,22 @@ internal static class VaultCommand
             v.WrappedKey = rewrapped.WrappedKey;
             v.Ciphertext = rewrapped.Ciphertext;
         }
+        // Staff and officials' protected home contacts are sealed the same way (Privacy §5, §6).
+        var contacts = await db.Set<Compliance.ProtectedContact>().ToListAsync(ct);
+        foreach (var c in contacts)
+        {
+            var rewrapped = VaultCrypto.Rewrap(current, next, c.SealSubject, new SealedSecret(c.KeyId, c.WrappedKey, c.Ciphertext));
+            c.KeyId = rewrapped.KeyId;
+            c.WrappedKey = rewrapped.WrappedKey;
+            c.Ciphertext = rewrapped.Ciphertext;
+        }
         db.RecordAudit("MasterKeyRotated", "Vault", next.KeyId, null, new System.Text.Json.Nodes.JsonObject
         {
-            ["from"] = current.KeyId, ["to"] = next.KeyId, ["versions"] = versions.Count,
+            ["from"] = current.KeyId, ["to"] = next.KeyId, ["versions"] = versions.Count, ["protectedContacts"] = contacts.Count,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         File.Move(pending, keyFile, overwrite: true);
-        return (versions.Count, next);
+        return (versions.Count + contacts.Count, next);
     }
 }

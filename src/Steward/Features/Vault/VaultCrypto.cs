@@ -19,14 +19,22 @@ public static class VaultCrypto
 {
     const int NonceSize = 12, TagSize = 16, KeySize = 32;
 
-    public static SealedSecret Seal(MasterKey master, int accountId, int version, ReadOnlySpan<byte> plaintext)
+    public static SealedSecret Seal(MasterKey master, int accountId, int version, ReadOnlySpan<byte> plaintext) =>
+        Seal(master, AccountSubject(accountId, version), plaintext);
+
+    public static byte[] Open(MasterKey master, int accountId, int version, SealedSecret secret) =>
+        Open(master, AccountSubject(accountId, version), secret);
+
+    /// <summary>Seals a secret bound to <paramref name="subject"/> (e.g. "protected-contact:{id}"): the
+    /// subject is associated data of both layers, like an account and version are for credentials.</summary>
+    public static SealedSecret Seal(MasterKey master, string subject, ReadOnlySpan<byte> plaintext)
     {
         Span<byte> dataKey = stackalloc byte[KeySize];
         RandomNumberGenerator.Fill(dataKey);
         try
         {
-            var ciphertext = Encrypt(dataKey, plaintext, Context("secret", accountId, version, master.KeyId));
-            var wrapped = Encrypt(master.Key, dataKey, Context("data-key", accountId, version, master.KeyId));
+            var ciphertext = Encrypt(dataKey, plaintext, Context("secret", subject, master.KeyId));
+            var wrapped = Encrypt(master.Key, dataKey, Context("data-key", subject, master.KeyId));
             return new SealedSecret(master.KeyId, wrapped, ciphertext);
         }
         finally
@@ -35,14 +43,14 @@ public static class VaultCrypto
         }
     }
 
-    public static byte[] Open(MasterKey master, int accountId, int version, SealedSecret secret)
+    public static byte[] Open(MasterKey master, string subject, SealedSecret secret)
     {
         if (secret.KeyId != master.KeyId)
-            throw new VaultIntegrityException($"The credential was wrapped by master key {secret.KeyId}, not the configured {master.KeyId}.");
-        var dataKey = Decrypt(master.Key, secret.WrappedKey, Context("data-key", accountId, version, secret.KeyId));
+            throw new VaultIntegrityException($"The secret was wrapped by master key {secret.KeyId}, not the configured {master.KeyId}.");
+        var dataKey = Decrypt(master.Key, secret.WrappedKey, Context("data-key", subject, secret.KeyId));
         try
         {
-            return Decrypt(dataKey, secret.Ciphertext, Context("secret", accountId, version, secret.KeyId));
+            return Decrypt(dataKey, secret.Ciphertext, Context("secret", subject, secret.KeyId));
         }
         finally
         {
@@ -51,19 +59,22 @@ public static class VaultCrypto
     }
 
     /// <summary>Re-wraps the data key under a new master key; the secret itself is never decrypted.</summary>
-    public static SealedSecret Rewrap(MasterKey from, MasterKey to, int accountId, int version, SealedSecret secret)
+    public static SealedSecret Rewrap(MasterKey from, MasterKey to, int accountId, int version, SealedSecret secret) =>
+        Rewrap(from, to, AccountSubject(accountId, version), secret);
+
+    public static SealedSecret Rewrap(MasterKey from, MasterKey to, string subject, SealedSecret secret)
     {
         if (secret.KeyId != from.KeyId)
-            throw new VaultIntegrityException($"The credential was wrapped by master key {secret.KeyId}, not {from.KeyId}.");
-        var dataKey = Decrypt(from.Key, secret.WrappedKey, Context("data-key", accountId, version, from.KeyId));
+            throw new VaultIntegrityException($"The secret was wrapped by master key {secret.KeyId}, not {from.KeyId}.");
+        var dataKey = Decrypt(from.Key, secret.WrappedKey, Context("data-key", subject, from.KeyId));
         try
         {
             // The secret's associated data names the key id too: re-encrypt it under the same data key.
-            var plaintext = Decrypt(dataKey, secret.Ciphertext, Context("secret", accountId, version, from.KeyId));
+            var plaintext = Decrypt(dataKey, secret.Ciphertext, Context("secret", subject, from.KeyId));
             try
             {
-                return new SealedSecret(to.KeyId, Encrypt(to.Key, dataKey, Context("data-key", accountId, version, to.KeyId)),
-                    Encrypt(dataKey, plaintext, Context("secret", accountId, version, to.KeyId)));
+                return new SealedSecret(to.KeyId, Encrypt(to.Key, dataKey, Context("data-key", subject, to.KeyId)),
+                    Encrypt(dataKey, plaintext, Context("secret", subject, to.KeyId)));
             }
             finally
             {
@@ -76,8 +87,12 @@ public static class VaultCrypto
         }
     }
 
-    static byte[] Context(string layer, int accountId, int version, string keyId) =>
-        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"steward-vault/v1/{layer}/account:{accountId}/version:{version}/key:{keyId}"));
+    // Credentials keep the subject format they were first sealed with, so stored data still opens.
+    static string AccountSubject(int accountId, int version) =>
+        string.Create(CultureInfo.InvariantCulture, $"account:{accountId}/version:{version}");
+
+    static byte[] Context(string layer, string subject, string keyId) =>
+        Encoding.UTF8.GetBytes($"steward-vault/v1/{layer}/{subject}/key:{keyId}");
 
     static byte[] Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, byte[] associated)
     {

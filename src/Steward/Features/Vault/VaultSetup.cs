@@ -26,7 +26,8 @@ internal static class VaultSetup
         var master = services.GetRequiredService<MasterKey>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StewardDb>();
-        var foreign = await db.Set<CredentialVersion>().Where(v => v.KeyId != master.KeyId).Select(v => v.KeyId).Distinct().ToListAsync(ct);
+        var foreign = await db.Set<CredentialVersion>().Where(v => v.KeyId != master.KeyId).Select(v => v.KeyId)
+            .Union(db.Set<Compliance.ProtectedContact>().Where(c => c.KeyId != master.KeyId).Select(c => c.KeyId)).Distinct().ToListAsync(ct);
         if (foreign.Count > 0)
             throw new InvalidOperationException(
                 $"The vault master key (id {master.KeyId}) is not the key the stored credentials were encrypted with (id {string.Join(", ", foreign)}). " +
