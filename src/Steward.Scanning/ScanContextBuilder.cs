@@ -50,6 +50,34 @@ public sealed class ScanContextBuilder
         return this;
     }
 
+    /// <summary>
+    /// The keys a listed address is known by: its own, and the key of the street address the scanner reads in it,
+    /// so "1600 Broadway, Long Beach, CA 90802" as listed matches "1600 Broadway" in a post.
+    /// </summary>
+    List<string> AddressKeys(string address)
+    {
+        var keys = new List<string> { AddressParser.KeyOf(address) };
+        var text = address.Trim();
+        var end = 0;
+        while (end < text.Length && TextFold.IsAsciiDigit(text[end]))
+            end++;
+        if (end > 0)
+        {
+            var street = AddressParser.TryStreet(text, 0, end, _rules.StreetSuffixes, _rules.SuffixlessStreets);
+            if (street.End > 0 && !keys.Contains(street.Key))
+                keys.Add(street.Key);
+        }
+        else
+        {
+            var tokens = TextFold.Tokens(text);
+            var box = tokens.IndexOf("box");
+            if (box >= 0 && box + 1 < tokens.Count && tokens[box + 1].All(char.IsAsciiDigit))
+                keys.Add("po box " + tokens[box + 1]);
+        }
+
+        return keys;
+    }
+
     public ScanContext Build()
     {
         var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -280,7 +308,10 @@ public sealed class ScanContextBuilder
             foreach (var e in site.Emails)
                 siteEmails.TryAdd(e.Trim(), site.SiteCode);
             foreach (var a in site.Addresses)
-                knownAddresses.TryAdd(AddressParser.KeyOf(a), new KnownContact(ContactOwnerKind.SitePublic, site.SiteCode));
+            {
+                foreach (var key in AddressKeys(a))
+                    knownAddresses.TryAdd(key, new KnownContact(ContactOwnerKind.SitePublic, site.SiteCode));
+            }
         }
 
         // Home contacts win over a site's public listing: a number cannot be both, and blocking is the safe side.
@@ -296,7 +327,10 @@ public sealed class ScanContextBuilder
             }
 
             foreach (var a in h.Addresses)
-                knownAddresses[AddressParser.KeyOf(a)] = new KnownContact(kind, h.PersonName);
+            {
+                foreach (var key in AddressKeys(a))
+                    knownAddresses[key] = new KnownContact(kind, h.PersonName);
+            }
         }
 
         // One byte per name spelling so the common case of a scan never touches the roster objects (cache misses).

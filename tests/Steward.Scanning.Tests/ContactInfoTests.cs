@@ -194,6 +194,23 @@ public sealed class ContactInfoTests
         Assert.Equal(Severity.Info, finding.Severity);
     }
 
+    [Theory]
+    [InlineData("1600 Broadway, Long Beach, CA 90802", "Meet at 1600 Broadway at noon.")]
+    [InlineData("PO Box 4411, Long Beach, CA 90801", "Send forms to PO Box 4411.")]
+    [InlineData("200 E. Ocean Boulevard", "Drop off at 200 East Ocean Blvd today.")]
+    public void Scan_ListedAddressWithCityOrSpelledOtherwise_IsKnownInAPost(string listed, string post)
+    {
+        var ctx = ScanContext.CreateBuilder()
+            .AddSite(new SitePublicContacts { SiteCode = "HS", Addresses = [listed] })
+            .AddHomeContact(new HomeContact { PersonName = "Coach Ray", Owner = HomeContactOwner.Staff, Addresses = ["77 Elm St, Lakewood, CA 90712"] })
+            .Build();
+
+        var site = Assert.Single(ctx.Scan(post).Findings, f => f.RuleId == PolicyRules.Address);
+        Assert.Equal(Severity.Info, site.Severity);
+        var home = Assert.Single(ctx.Scan("Party at 77 Elm St after the game").Findings);
+        Assert.Equal(PolicyRules.StaffHomeContact, home.RuleId);
+    }
+
     [Fact]
     public void Scan_SitePublicAddress_IsInfo()
     {
