@@ -26,6 +26,29 @@ public sealed class ReadmeScreenshotTests(DemoBrowserApp app, ITestOutputHelper 
         Assert.True(new FileInfo(dashboard).Length > 10_000);
     }
 
+    [Fact]
+    public async Task Screenshot_OfADraftWithFindingsInline_IsWrittenToDocs()
+    {
+        await using var s = await app.NewSessionAsync(output);
+        await s.SignInExpectingDashboardAsync("principal.whs@steward.example", DemoBrowserApp.DemoPassword);
+        await s.GotoAsync("/posts/new");
+        var account = s.Page.GetByLabel("Account", new() { Exact = true });
+        var firstAccount = await account.Locator("option:not([value=''])").First.GetAttributeAsync("value");
+        await account.SelectOptionAsync(firstAccount!);
+        await s.Page.GetByLabel("Post text", new() { Exact = true }).FillAsync(
+            "Congratulations to Maya Okafor on her first varsity start! Carpool for Saturday: call (562) 555-0134 to sign up. "
+            + "Spirit wear is on sale now, $25 each: Venmo @WilsonSpirit.");
+        await s.Page.GetByLabel("Students in the attached photo (optional)").FillAsync("10000102");
+        await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Save and scan", Exact = true }));
+        var main = s.Page.Locator("main");
+        await Expect(main.Locator("mark").Filter(new() { HasText = "(562) 555-0134" }).First).ToBeVisibleAsync();
+        await Expect(main).ToContainTextAsync("Discipline §1");
+
+        var shot = await SaveAsync(s, "post-findings.png");
+
+        Assert.True(new FileInfo(shot).Length > 10_000);
+    }
+
     /// <summary>A 1280×900 viewport shot. The file is only rewritten when the picture changed, so a test
     /// run leaves the working tree clean.</summary>
     async Task<string> SaveAsync(BrowserSession s, string name)

@@ -59,6 +59,16 @@ public sealed class ContentRuleTests
     }
 
     [Theory]
+    [InlineData("Spirit wear is on sale now, $25.50 each.", "on sale now, $25.50")]
+    [InlineData("Tickets: Venmo @WilsonBand-Boosters today", "Venmo @WilsonBand-Boosters")]
+    public void Scan_Commercial_HighlightsThePriceAndHandleWhole(string text, string covered)
+    {
+        var findings = TestDistrict.Scan(text).Of(FindingCategory.Commercial).ToList();
+
+        Assert.Contains(findings, f => f.Covered(text) == covered);
+    }
+
+    [Theory]
     [InlineData("Our class studied the Amazon rainforest.")]
     [InlineData("The bake sale raised money for the band trip.")]
     [InlineData("Order of events: anthem, kickoff, halftime show.")]
