@@ -130,11 +130,12 @@ public sealed class ContentRuleTests
     {
         var result = TestDistrict.Scan(text);
 
-        var finding = Assert.Single(result.Of(FindingCategory.Harassment));
-        Assert.Equal("discipline-7.harassment", finding.RuleId);
-        Assert.Equal(Severity.Block, finding.Severity);
+        var findings = result.Of(FindingCategory.Harassment).ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal("discipline-7.harassment", f.RuleId));
+        Assert.All(findings, f => Assert.Equal(Severity.Block, f.Severity));
         if (covered is not null)
-            Assert.Equal(covered, finding.Covered(text));
+            Assert.Contains(findings, f => f.Covered(text) == covered);
     }
 
     [Theory]
