@@ -262,27 +262,9 @@ public abstract class ProtectedContactsTests(StewardApp app)
             ("log", Encoding.UTF8.GetBytes(app.Log.Text)), ("GET responses", Encoding.UTF8.GetBytes(gets.ToString())),
             ("audit", Encoding.UTF8.GetBytes(string.Join('\n', audit))),
         };
-        if (app is SqliteApp sqlite)
-        {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                if (File.Exists(sqlite.DatabasePath + suffix))
-                    haystacks.Add((sqlite.DatabasePath + suffix, ReadShared(sqlite.DatabasePath + suffix)));
-            Assert.True(haystacks.Count >= 4, "the SQLite file was not found");
-        }
-        foreach (var secret in new[] { phone, "938-4417", "9384417", "562-938-4418", address, "7731 Quillback" })
-            foreach (var (name, bytes) in haystacks)
-            {
-                Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) < 0, $"{secret} found (UTF-8) in {name}");
-                Assert.True(bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)) < 0, $"{secret} found (UTF-16) in {name}");
-            }
-    }
+        haystacks.AddRange(SecretLeaks.DatabaseBytes(app));
 
-    static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
+        SecretLeaks.AssertAbsent([phone, "938-4417", "9384417", "562-938-4418", address, "7731 Quillback"], haystacks);
     }
 
     [DbFact]

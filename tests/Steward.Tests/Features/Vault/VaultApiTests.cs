@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -226,49 +225,10 @@ public abstract class VaultApiTests(StewardApp app)
         await client.PutJsonAsync($"/api/accounts/{account.Id}/credential", new { username, password, notes = "canary-vault-notes" });
         await client.PostJsonAsync($"/api/accounts/{account.Id}/credential/reveal", new { reason = "Checking the canary." });
 
-        var haystacks = new List<(string Name, byte[] Bytes)> { ("log", Encoding.UTF8.GetBytes(app.Log.Text)) };
-        if (app is SqliteApp sqlite)
-        {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                if (File.Exists(sqlite.DatabasePath + suffix))
-                    haystacks.Add((sqlite.DatabasePath + suffix, ReadShared(sqlite.DatabasePath + suffix)));
-            Assert.True(haystacks.Count >= 2, "the SQLite file was not found");
-        }
-        else
-        {
-            haystacks.Add(("pg_dump", PgDump(app.ConnectionStringForOtherNodes)));
-        }
+        var haystacks = SecretLeaks.DatabaseBytes(app);
+        haystacks.Add(("log", Encoding.UTF8.GetBytes(app.Log.Text)));
 
-        foreach (var secret in new[] { password, username, "canary-vault-notes" })
-            foreach (var (name, bytes) in haystacks)
-            {
-                Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) < 0, $"{secret} found (UTF-8) in {name}");
-                Assert.True(bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)) < 0, $"{secret} found (UTF-16) in {name}");
-            }
-    }
-
-    static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
-    }
-
-    static byte[] PgDump(string connectionString)
-    {
-        var cs = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        var bin = Environment.GetEnvironmentVariable("STEWARD_PG_BIN") ?? "/usr/lib/postgresql/15/bin";
-        var start = new ProcessStartInfo(Path.Combine(bin, "pg_dump"), ["-h", cs.Host!, "-p", cs.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-U", cs.Username!, "-d", cs.Database!, "--data-only"])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        using var memory = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(memory);
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
-        Assert.True(memory.Length > 1000, "pg_dump produced almost nothing");
-        return memory.ToArray();
+        SecretLeaks.AssertAbsent([password, username, "canary-vault-notes"], haystacks);
     }
 }
 
