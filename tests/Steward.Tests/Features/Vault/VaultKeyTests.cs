@@ -22,6 +22,8 @@ public abstract class VaultKeyTests<TApp> where TApp : StewardApp
 
     protected abstract TApp NewApp();
 
+    const string HomePhone = "(562) 938-4471";
+
     async Task<(TApp App, int AccountId, HttpClient Manager)> AppWithSecretAsync()
     {
         var app = NewApp();
@@ -32,6 +34,8 @@ public abstract class VaultKeyTests<TApp> where TApp : StewardApp
         var client = await app.TwoFactorClientAsync(manager);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PutJsonAsync($"/api/accounts/{account.Id}/credential",
             new { username = "rotation_user", password = "rotation-password-1", notes = "n" })).StatusCode);
+        // A protected home contact is sealed under the same master key (Privacy §5).
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/api/protected-contacts", new { phones = new[] { HomePhone } })).StatusCode);
         return (app, account.Id, client);
     }
 
@@ -63,7 +67,7 @@ public abstract class VaultKeyTests<TApp> where TApp : StewardApp
         var oldKey = await File.ReadAllTextAsync(file);
 
         var (count, newKey) = await VaultCommand.RotateAsync(app.Services, file);
-        Assert.Equal(1, count);
+        Assert.Equal(2, count); // the credential version and the protected contact
         Assert.Equal(newKey.ToBase64(), await File.ReadAllTextAsync(file));
         Assert.False(File.Exists(file + ".new"));
 
@@ -73,6 +77,10 @@ public abstract class VaultKeyTests<TApp> where TApp : StewardApp
             var manager = await restarted.TwoFactorClientAsync(await restarted.CreateUserAsync(Role.DistrictAdmin));
             var revealed = await (await manager.PostJsonAsync($"/api/accounts/{accountId}/credential/reveal", new { reason = "After rotation." })).JsonAsync();
             Assert.Equal("rotation-password-1", revealed.GetProperty("password").GetString());
+            // The scanner context opens the re-wrapped contact under the new key: the home phone still blocks.
+            var scan = await (await manager.PostJsonAsync("/api/compliance/scan", new { text = "Carpool? Call 562.938.4471 tonight." })).JsonAsync();
+            Assert.Equal("Block", scan.GetProperty("verdict").GetString());
+            Assert.Contains(scan.GetProperty("findings").EnumerateArray(), f => f.GetProperty("policyReference").GetString() == "Privacy §5");
         }
 
         var withOldKey = Restart(app, new() { ["Steward:Vault:MasterKey"] = oldKey });
