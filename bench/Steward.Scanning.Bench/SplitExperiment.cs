@@ -112,7 +112,7 @@ internal static class VocabStats
                 if (ctx.Vocabulary.MayContain(h))
                 {
                     filter++;
-                    if (ctx.Vocabulary.Find(h).Id >= 0)
+                    if (ctx.Vocabulary.TryFind(h, out _, out _))
                     {
                         hits++;
                         var k = t.ToLowerInvariant();

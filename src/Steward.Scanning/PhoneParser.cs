@@ -58,7 +58,6 @@ internal static class PhoneParser
 
     static bool IsSep(char c) => c is ' ' or '-' or '.' or '/' or '\u00A0' or '\u2010' or '\u2011' or '\u2013';
 
-    /// <summary>Tries a phone number whose first digit token starts at <paramref name="tokenStart"/>.</summary>
     /// <summary>
     /// Whether a phone can start with this digit token (<paramref name="length"/> digits): without a "+", a phone's
     /// first digit group is a trunk "1", three digits (area code or exchange) or a bare ten-digit run, so scores,
@@ -68,17 +67,12 @@ internal static class PhoneParser
     public static bool CanStart(ReadOnlySpan<char> s, int tokenStart, int length) =>
         length is 3 or 10 || (length == 1 && s[tokenStart] == '1') || (tokenStart > 0 && s[tokenStart - 1] == '+');
 
+    /// <summary>
+    /// Tries a phone number whose first digit token starts at <paramref name="tokenStart"/>; the caller has checked
+    /// <see cref="CanStart"/> on that token.
+    /// </summary>
     public static PhoneMatch TryParse(ReadOnlySpan<char> s, int tokenStart, bool hasLocalCue)
     {
-        // See CanStart (callers with a whole digit token check that first).
-        if (tokenStart == 0 || s[tokenStart - 1] != '+')
-        {
-            var run = 0;
-            while (tokenStart + run < s.Length && run < 11 && TextFold.IsAsciiDigit(s[tokenStart + run]))
-                run++;
-            if (run is not (3 or 10) && !(run == 1 && s[tokenStart] == '1'))
-                return default;
-        }
 
         var start = tokenStart;
         var plus = false;

@@ -78,7 +78,6 @@ internal sealed class ContextData
     internal required int[] NameStudentStart { get; init; }
     internal required int[] NameStudents { get; init; }
     internal required string[] NameKeys { get; init; }
-    internal required bool[] NameHasCommonWord { get; init; }
     internal required byte[] NameInfoBySpelling { get; init; }
     internal required Dictionary<string, int> NameIndexByKey { get; init; }
     internal required Dictionary<string, int> StudentIndexById { get; init; }
@@ -97,5 +96,4 @@ internal sealed class ContextData
 
     /// <summary>For each ASCII punctuation character, a bit per sentence rule it triggers ("%" for "20% off").</summary>
     internal required int[] CharTriggers { get; init; }
-
 }

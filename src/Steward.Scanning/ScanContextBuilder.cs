@@ -357,7 +357,6 @@ public sealed class ScanContextBuilder
             NameStudentStart = compactStart,
             NameStudents = nameStudents,
             NameKeys = [.. nameKeys],
-            NameHasCommonWord = nameHasCommon,
             NameInfoBySpelling = nameInfo,
             NameIndexByKey = nameIndexByKey,
             StudentIndexById = studentIndexById,

@@ -176,7 +176,7 @@ internal sealed class ScanRun
             if (kinds != TextFold.Letter && start >= _consumedUntil)
                 Digits(s, start, i, kinds);
 
-            if (!vocab.MayContain(h))
+            if (!vocab.TryFind(h, out var id, out var flags))
             {
                 state = TokenAutomaton.Root;
                 if (len >= 5 && kinds == TextFold.Letter && HasTripleLetter(s.Slice(start, len)))
@@ -184,18 +184,9 @@ internal sealed class ScanRun
                 continue;
             }
 
-            ref readonly var slot = ref vocab.Find(h);
-            if (slot.Id < 0)
-            {
-                state = TokenAutomaton.Root;
-                if (len >= 5 && kinds == TextFold.Letter && HasTripleLetter(s.Slice(start, len)))
-                    Leet(s, start);
-                continue;
-            }
-
-            if (slot.Flags != 0)
-                Flags(s, slot.Flags, start, i);
-            state = ac.Step(state, slot.Id);
+            if (flags != 0)
+                Flags(s, flags, start, i);
+            state = ac.Step(state, id);
             if (ac.Reports(state))
                 Report(state, i, ring, tokens);
         }

@@ -317,7 +317,7 @@ internal sealed class TokenVocabulary
     }
 
     /// <summary>The slot of <paramref name="hash"/>, or a slot with <c>Id == -1</c>.</summary>
-    public ref readonly Slot Find(ulong hash)
+    ref readonly Slot Find(ulong hash)
     {
         if (hash == 0)
             hash = 1;
@@ -333,7 +333,20 @@ internal sealed class TokenVocabulary
         }
     }
 
-    public int IdOf(ulong hash) => MayContain(hash) ? Find(hash).Id : -1;
+    /// <summary>The token id and flags of <paramref name="hash"/>: the filter first, the table only if it passes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryFind(ulong hash, out int id, out int flags)
+    {
+        if (!MayContain(hash))
+        {
+            (id, flags) = (-1, 0);
+            return false;
+        }
+
+        ref readonly var slot = ref Find(hash);
+        (id, flags) = (slot.Id, slot.Flags);
+        return id >= 0;
+    }
 
     public static TokenVocabulary Create(IReadOnlyDictionary<ulong, int> idsByHash, IReadOnlyList<int> flagsById)
     {

@@ -120,7 +120,7 @@ public sealed class ScanContextProvider(IServiceScopeFactory scopes, IOptions<Co
             builder.AddHomeContact(new HomeContact
             {
                 PersonName = c.PersonName, Owner = c.Owner, Phones = secret.Phones,
-                Addresses = secret.Addresses.SelectMany(AddressForms).Distinct(StringComparer.Ordinal).ToList(),
+                Addresses = secret.Addresses, // the builder also keys each by the street part the scanner reads
                 HasWrittenPermission = c.Owner == HomeContactOwner.Official && c.HasWrittenPermission,
             });
             count++;
@@ -135,17 +135,9 @@ public sealed class ScanContextProvider(IServiceScopeFactory scopes, IOptions<Co
     // Two threads may build it at once; either result is the same.
     ScanContext Bare => _bare ??= ScanContext.CreateBuilder(_rules.Value).Build();
 
-    public bool IsStreetAddress(string text) => AddressForms(text).Count > 1;
-
-    /// <summary>The address as typed and the street address the scanner reads in it ("1600 Broadway" of
-    /// "1600 Broadway, Long Beach"): the scanner matches a post's address by the part it reads, so both go in.</summary>
-    public IReadOnlyList<string> AddressForms(string text)
-    {
-        var forms = new List<string> { text };
-        foreach (var f in Bare.Scan(new Steward.Scanning.Post { Text = text }).Findings)
-            if (f.RuleId == PolicyRules.Address) forms.Add(text.Substring(f.Start, f.Length));
-        return forms;
-    }
+    /// <summary>A street address or PO box as the scanner reads one in a post (so a stored one can be found).</summary>
+    public bool IsStreetAddress(string text) =>
+        Bare.Scan(new Steward.Scanning.Post { Text = text }).Findings.Any(f => f.RuleId == PolicyRules.Address);
 
     static string[] Listed(string? value) => string.IsNullOrWhiteSpace(value) ? [] : [value.Trim()];
 

@@ -221,6 +221,27 @@ public abstract class ProtectedContactsTests(StewardApp app)
         Assert.Equal(before, await CountAsync());
     }
 
+    [DbTheory]
+    [InlineData("not json at all", "body")]
+    [InlineData("{\"personName\":\"Robin Staffer\",\"phones\":[\"call me maybe\"]}", "phones")]
+    [InlineData("{\"personName\":\"Robin Staffer\",\"addresses\":[\"Main Street\"]}", "addresses")]
+    [InlineData("{\"personName\":\" \"}", "personName")]
+    [InlineData("{\"personName\":\"Robin Staffer\",\"rowVersion\":\"yesterday\"}", "rowVersion")]
+    public async Task Update_BadInput_Returns400NamingTheFieldAndLeavesTheEntryAsItWas(string json, string field)
+    {
+        var admin = await app.AdminAsync();
+        var phone = ProtectedContactData.Phone();
+        var created = await (await admin.PostJsonAsync(Url, new { personName = "Robin Staffer", phones = new[] { phone.Typed } }))
+            .ReadAsync<ProtectedContactDto>();
+
+        var response = await admin.PutAsync($"{Url}/{created.Id}", Http.Raw(json));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
+        var after = await app.WithDbAsync(db => db.ProtectedContacts.AsNoTracking().SingleAsync(c => c.Id == created.Id));
+        Assert.Equal(created.RowVersion, after.Version);
+        Assert.Equal("Block", (await ScanAsync($"Call {phone.Dotted} tonight.")).Verdict); // the phone is still on file
+    }
+
     [DbFact]
     public async Task Update_PermissionOnAStaffEntry_Returns400NamingIt()
     {
