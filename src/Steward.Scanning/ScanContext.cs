@@ -96,4 +96,20 @@ internal sealed class ContextData
 
     /// <summary>For each ASCII punctuation character, a bit per sentence rule it triggers ("%" for "20% off").</summary>
     internal required int[] CharTriggers { get; init; }
+
+    /// <summary>What the scan does at each ASCII separator; see <see cref="SeparatorAction"/>.</summary>
+    internal required SeparatorAction[] SeparatorActions { get; init; }
+}
+
+/// <summary>What a separator character asks of the scan's word loop.</summary>
+internal enum SeparatorAction : byte
+{
+    /// <summary>Nothing: a space, or an apostrophe or hyphen that phrases run across ("O'Brien", "Garcia-Lopez").</summary>
+    None,
+
+    /// <summary>It only breaks phrases (a comma, a colon).</summary>
+    Break,
+
+    /// <summary>Full handling: sentence ends, "@", leetspeak characters, hashtags, characters that trigger rules.</summary>
+    Handle,
 }

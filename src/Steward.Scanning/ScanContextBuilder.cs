@@ -373,6 +373,32 @@ public sealed class ScanContextBuilder
             HashtagPrefixes = [.. hashtagPrefixes],
             HashtagPrefixRule = [.. hashtagRules],
             CharTriggers = charTriggers,
+            SeparatorActions = SeparatorActionsFor(charTriggers),
         });
+    }
+
+    /// <summary>
+    /// The separator table of <see cref="ScanRun"/>: characters with no side effect in its Separator handling (see
+    /// there) are answered from this table; anything that triggers a rule, ends a sentence, starts an email or a
+    /// hashtag, or may be leetspeak is handled in full.
+    /// </summary>
+    static SeparatorAction[] SeparatorActionsFor(int[] charTriggers)
+    {
+        var actions = new SeparatorAction[128];
+        for (var c = 0; c < 128; c++)
+        {
+            if (TextFold.ClassOf((char)c) != TextFold.Separator)
+                continue;
+            actions[c] = (char)c switch
+            {
+                ' ' => SeparatorAction.None, // the word loop never handled spaces
+                _ when charTriggers[c] != 0 => SeparatorAction.Handle,
+                '\'' or '-' or '\t' => SeparatorAction.None,
+                '\n' or '\r' or '.' or '!' or '|' or '?' or '@' or '$' or '*' or '#' => SeparatorAction.Handle,
+                _ => SeparatorAction.Break,
+            };
+        }
+
+        return actions;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.RegularExpressions;
 
 namespace Steward.Scanning;
@@ -100,6 +101,7 @@ internal sealed class ScanRun
     {
         _spacedCount = 0;
         var classes = TextFold.Classes;
+        var separatorActions = _ctx.SeparatorActions;
         var vocab = _ctx.Vocabulary;
         var ac = _ctx.Automaton;
         Span<int> ring = stackalloc int[Ring];
@@ -115,7 +117,10 @@ internal sealed class ScanRun
             int cls = classes[c];
             if (cls == TextFold.Separator)
             {
-                if (c != ' ' && Separator(s, i))
+                // Spaces and commas need nothing but (for commas) a phrase break: a table says which characters
+                // need the full Separator handling, so the common ones cost no call.
+                var action = c < 128 ? separatorActions[c] : SeparatorAction.Handle;
+                if (action == SeparatorAction.Break || (action == SeparatorAction.Handle && Separator(s, i)))
                     reset = true;
                 i++;
                 continue;
@@ -179,7 +184,7 @@ internal sealed class ScanRun
             if (!vocab.TryFind(h, out var id, out var flags))
             {
                 state = TokenAutomaton.Root;
-                if (len >= 5 && kinds == TextFold.Letter && HasTripleLetter(s.Slice(start, len)))
+                if (len >= 5 && kinds == TextFold.Letter && HasTripleLetter(s, start, len))
                     Leet(s, start); // "shiiiit", "fuuuuck"
                 continue;
             }
@@ -341,6 +346,34 @@ internal sealed class ScanRun
             Add(PolicyRules.StudentId, FindingCategory.Confidential, "Privacy §1", Severity.Block, start, len,
                 "Remove the student ID number: student records are confidential (Privacy §1).");
         }
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="start"/> has three equal letters in a row ("shiiit"). Eight positions
+    /// per vector compare: called for every long word outside the vocabulary, where a character loop's unpredictable
+    /// exits cost more than the compare.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool HasTripleLetter(ReadOnlySpan<char> s, int start, int len)
+    {
+        // Positions k = 0 .. len-3 start a candidate triple; each vector tests eight of them and reads ten units.
+        var positions = len - 2;
+        if (!Vector128.IsHardwareAccelerated || start + ((positions + 7) & ~7) + 2 > s.Length)
+            return HasTripleLetter(s.Slice(start, len));
+        ref var p = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), start));
+        for (var k = 0; k < positions; k += 8)
+        {
+            var a = Vector128.LoadUnsafe(ref p, (nuint)k);
+            var b = Vector128.LoadUnsafe(ref p, (nuint)(k + 1));
+            var c = Vector128.LoadUnsafe(ref p, (nuint)(k + 2));
+            var equal = Vector128.Equals(a, b) & Vector128.Equals(a, c);
+            var bits = equal.ExtractMostSignificantBits();
+            var valid = positions - k >= 8 ? 0xFFu : (1u << (positions - k)) - 1;
+            if ((bits & valid) != 0)
+                return true;
+        }
+
+        return false;
     }
 
     static bool HasTripleLetter(ReadOnlySpan<char> token)

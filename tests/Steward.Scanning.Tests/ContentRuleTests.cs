@@ -99,6 +99,19 @@ public sealed class ContentRuleTests
     }
 
     [Theory]
+    [InlineData("shiiiit", "shiiiit")] // the whole text: read near the end, where the vector check cannot load
+    [InlineData("What a bunch of shiiiit, honestly, what a game that was", "shiiiit")] // mid-text: the vector check
+    [InlineData("That was fuuuuuuuuuuuuuuuuck awful and everyone saw it", "fuuuuuuuuuuuuuuuuck")] // past eight positions
+    [InlineData("Well motherfuckkkker, that was close, everyone", "motherfuckkkker")] // the only triple past position 8
+    [InlineData("What a game, bullshiiiit", "bullshiiiit")] // the last word: the scalar check near the end
+    public void Scan_StretchedProfanity_IsFoundWhereverItStandsAndHowEverLong(string text, string word)
+    {
+        var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.Obscene));
+
+        Assert.Equal(word, finding.Covered(text));
+    }
+
+    [Theory]
     [InlineData("Our exchange students visited Scunthorpe.")]
     [InlineData("Class starts at 8. The assessment is Friday.")]
     [InlineData("Thanks to Dick's Sporting Goods for the new jerseys!")]
