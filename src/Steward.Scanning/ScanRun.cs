@@ -610,25 +610,56 @@ internal sealed class ScanRun
             i--;
         if (i == addressStart || i - addressStart < -4)
             return false;
+        var lowerAllowed = false;
         if (i >= 4 && s[i - 1] == 't' && s[i - 2] == 'a' && s[i - 3] == ' ')
         {
             // "Long Beach Transit at 562.591.2301", "Houghton Park Community Center at 6301 Myrtle Ave."
             i -= 3;
             while (i > 0 && s[i - 1] is ' ' or ',')
                 i--;
+
+            // "Our district office is at 1515 Hughes Way", "the library is now located at …": a sentence about where
+            // the venue is; the venue word may be lower case there ("office", not "Office").
+            for (var skipped = 0; skipped < 3 && PreviousWordIsOneOf(s, i, LocatingWords) is var w and > 0; skipped++)
+            {
+                i -= w;
+                while (i > 0 && s[i - 1] == ' ')
+                    i--;
+                lowerAllowed = true;
+            }
         }
 
         var e = i;
         var b = e;
         while (b > 0 && TextFold.IsWordChar(s[b - 1]))
             b--;
-        if (b == e || !TextFold.IsUpper(s[b]) && !char.IsAsciiLetterUpper(s[b]))
+        if (b == e || (!lowerAllowed && !TextFold.IsUpper(s[b]) && !char.IsAsciiLetterUpper(s[b])))
             return false;
         Span<char> buf = stackalloc char[24];
         var n = 0;
         for (var k = b; k < e && n < buf.Length; k++)
             buf[n++] = TextFold.Fold(s[k]);
         return _ctx.Rules.VenueWords.Contains(buf[..n].ToString());
+    }
+
+    static readonly string[] LocatingWords = ["is", "are", "now", "located", "sits", "remains", "moved"];
+
+    /// <summary>The length of the word ending at <paramref name="end"/> if it is one of <paramref name="words"/>, else 0.</summary>
+    static int PreviousWordIsOneOf(ReadOnlySpan<char> s, int end, string[] words)
+    {
+        var b = end;
+        while (b > 0 && TextFold.IsWordChar(s[b - 1]))
+            b--;
+        if (b == end || (b > 0 && s[b - 1] != ' '))
+            return 0;
+        var word = s[b..end];
+        foreach (var w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return end - b;
+        }
+
+        return 0;
     }
 
     void KnownContactFinding(KnownContact known, string siteRule, string what, int start, int len)

@@ -8,6 +8,8 @@ public sealed class ConfidentialTests
     [InlineData("Congrats to Ben Lee on his 4.0 GPA!", "GPA")]
     [InlineData("Will Smith was suspended for the game.", "suspended")]
     [InlineData("Ana García is failing math.", "failing")]
+    [InlineData("Ben Lee scored a 1580 on the SAT this fall.", "on the SAT")]
+    [InlineData("Congrats to Ana García on her perfect ACT score!", "ACT score")]
     public void Scan_SensitiveTermNearNamedStudent_BlocksAsConfidential(string text, string term)
     {
         var result = TestDistrict.Scan(text);
@@ -23,6 +25,9 @@ public sealed class ConfidentialTests
     [InlineData("Report cards go home Friday.")]
     [InlineData("The game was suspended due to lightning.")]
     [InlineData("Ben Lee scored twice. Report cards go home Friday.")]
+    [InlineData("SAT prep classes start Monday in the library.")]
+    [InlineData("Ben Lee sat on the bench for the first half.")]
+    [InlineData("Ana García will act in the spring play.")]
     public void Scan_SensitiveTermWithoutNamedStudent_IsNotConfidential(string text)
     {
         var result = TestDistrict.Scan(text);

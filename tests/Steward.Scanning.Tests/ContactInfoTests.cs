@@ -282,6 +282,9 @@ public sealed class ContactInfoTests
     [InlineData("The Long Beach Public Library, (562) 570-7500, offers homework help.", "(562) 570-7500")]
     [InlineData("For shuttle times, call Long Beach Transit at 562.591.2301.", "562.591.2301")]
     [InlineData("Meet at the Houghton Park Community Center at 6301 Myrtle Ave. on Saturday.", "6301 Myrtle Ave.")]
+    [InlineData("The food pantry is open Thursdays at the Salvation Army, 3012 Long Beach Blvd. Bring a bag!", "3012 Long Beach Blvd.")]
+    [InlineData("Our district office is at 1515 Hughes Way, Long Beach.", "1515 Hughes Way")]
+    [InlineData("The library is now located at 101 Pacific Ave. during the remodel.", "101 Pacific Ave.")]
     public void Scan_ContactRightAfterAPublicVenueName_IsInfo(string text, string contact)
     {
         var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.ContactInfo));
@@ -293,6 +296,9 @@ public sealed class ContactInfoTests
     [Theory]
     [InlineData("Mrs. Lee says to call her at 562-555-0134 tonight.")]
     [InlineData("Drop-off is at the Nguyen home at 2740 Belmont Ave on Friday.")]
+    [InlineData("Our house is at 1234 Elm St. if you need a ride.")]
+    [InlineData("The team party is at 2235 Maple Ave after the game.")]
+    [InlineData("Coach Hill is at 2235 Maple Ave tonight for the dinner.")]
     public void Scan_ContactAfterAPersonOrHome_StillBlocks(string text)
     {
         Assert.Equal(Severity.Block, Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.ContactInfo)).Severity);
