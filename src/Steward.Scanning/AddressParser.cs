@@ -5,7 +5,8 @@ internal readonly record struct AddressMatch(int Start, int End, string Key);
 /// <summary>
 /// US street addresses from a house number ("1234 E. Ocean Blvd., Apt 5, Long Beach, CA 90803") and PO boxes.
 /// A street needs a number, one to four name words and a USPS suffix; name words are capitalized, or the suffix
-/// is abbreviated ("123 main st"), so "ran 2 miles down the road" is not an address.
+/// is abbreviated ("123 main st") or is "street", "avenue" or "boulevard" after one lower-case word and a house number
+/// of three to five digits ("2219 orchard avenue"), so "ran 2 miles down the road" is not an address.
 /// </summary>
 internal static class AddressParser
 {
@@ -22,6 +23,8 @@ internal static class AddressParser
         ["highway"] = "hwy", ["trail"] = "trl", ["square"] = "sq", ["plaza"] = "plz", ["north"] = "n", ["south"] = "s",
         ["east"] = "e", ["west"] = "w", ["crescent"] = "cres", ["expressway"] = "expy", ["freeway"] = "fwy",
     };
+
+    static readonly HashSet<string> LowerSpelledSuffixes = new(StringComparer.OrdinalIgnoreCase) { "street", "avenue", "boulevard" };
 
     static readonly HashSet<string> UnitWords = new(StringComparer.OrdinalIgnoreCase)
         { "apt", "apartment", "unit", "suite", "ste", "spc", "space", "bldg", "building", "fl", "floor" };
@@ -124,7 +127,12 @@ internal static class AddressParser
             }
 
             var abbreviated = Has(Abbreviated, folded);
-            if (nameWords >= 1 && Has(suffixes, folded) && (cap || abbreviated) && !(lowerWords && !abbreviated))
+            // "2219 orchard avenue": all lower case with the suffix spelled out, only for one name word, a house
+            // number of three to five digits and the suffixes no school event is named with ("the 2026 toy drive",
+            // "the 200 free lane", "the 1600 meter road race" are not addresses).
+            var lowerSpelled = !cap && lowerWords && nameWords == 1 && numEnd - numStart is >= 3 and <= 5
+                && Has(LowerSpelledSuffixes, folded);
+            if (nameWords >= 1 && Has(suffixes, folded) && (((cap || abbreviated) && !(lowerWords && !abbreviated)) || lowerSpelled))
             {
                 var end = afterDot;
                 end = Trailer(s, end);

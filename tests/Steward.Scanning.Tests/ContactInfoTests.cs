@@ -160,6 +160,8 @@ public sealed class ContactInfoTests
     [InlineData("Room 12 volunteers: meet at 1234 Ocean Blvd at 9", "1234 Ocean Blvd")]
     [InlineData("Won 21 to 14! Party at 88 Court St, Long Beach, CA 90802.", "88 Court St, Long Beach, CA 90802")]
     [InlineData("Final 3-1. Bring cans to 2219 Orchard Avenue today.", "2219 Orchard Avenue")]
+    [InlineData("bring the cans to 2219 orchard avenue after practice", "2219 orchard avenue")]
+    [InlineData("carpool leaves from 418 cedar street at 7", "418 cedar street")]
     public void Scan_StreetAddressesAndPoBoxes_BlockAsContactInfo(string text, string address)
     {
         var result = TestDistrict.Scan(text);
@@ -173,6 +175,10 @@ public sealed class ContactInfoTests
     [Theory]
     [InlineData("Oh no worries I live right down the street and up the boulevard")]
     [InlineData("We ran 2 miles down the road before practice.")]
+    [InlineData("Thanks for making our 2026 toy drive a success!")]
+    [InlineData("She swam the 200 free lane four in the final heat.")]
+    [InlineData("The 1600 meter road race starts at 8.")]
+    [InlineData("We walked 12 blocks street by street for the cleanup.")]
     [InlineData("There is no way that I will pay for that circle in court")]
     [InlineData("Our 3 Seniors Drive the team forward")]
     [InlineData("Scored 12 points in the 4th quarter on Main Street Day")]
