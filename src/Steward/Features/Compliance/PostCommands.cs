@@ -125,11 +125,31 @@ public sealed class PostCommands(StewardDb db, TimeProvider clock, ScanContextPr
     public async Task<Refusal?> RejectAsync(ClaimsPrincipal actor, Post post, string reason, CancellationToken ct) =>
         post.Reject(actor.UserId(), reason.Trim(), Now) ?? await SaveAsync(ct);
 
+    /// <summary>
+    /// Publishes an approved post after scanning it once more: a consent revoked, a directory opt-out or a protected
+    /// home contact recorded since the approval can make it Blocked, and a Block is never published. The new scan is
+    /// kept so the post's page shows why; editing sends it back to draft.
+    /// </summary>
     public async Task<Refusal?> PublishAsync(ClaimsPrincipal actor, Post post, CancellationToken ct)
     {
+        var now = Now;
+        if (post.Status == PostStatus.Approved)
+        {
+            // The archive keeps the scan the post was published with.
+            var scan = await scanner.ScanAsync(post.ToScannerPost(), ct);
+            post.RecordScan(scan, now);
+            if (scan.Verdict == Steward.Scanning.Verdict.Block)
+            {
+                return await SaveAsync(ct) ?? Refusal.Conflict(
+                    "Since it was approved the post has become Blocked (a consent was revoked, or a student or contact is now protected): "
+                    + "the policy forbids publishing it as it is. Edit the post to fix it; it goes back to draft to be scanned and decided again.",
+                    "Blocked since approval");
+            }
+        }
+
         try
         {
-            post.Publish(actor.UserId(), Now);
+            post.Publish(actor.UserId(), now);
         }
         catch (ConflictException e)
         {

@@ -88,6 +88,41 @@ public abstract class PostsTests(StewardApp app)
     }
 
     [DbFact]
+    public async Task Publish_AfterTheStudentsConsentWasRevokedSinceApproval_Returns409KeepsItApprovedAndShowsTheBlock()
+    {
+        var s = await SetupAsync();
+        var student = await app.StudentAsync(s.SiteId);
+        var consent = await (await s.Principal.PostJsonAsync($"/api/students/{student.StudentNumber}/consents", ComplianceData.ConsentBody())).ReadAsync<ConsentDto>();
+        var response = await s.Author.PostJsonAsync("/api/posts", new
+        {
+            accountId = s.Account.Id,
+            text = $"Congratulations to {student.FirstName} {student.LastName} on the science fair win!",
+            imageSubjects = new[] { new { studentId = student.StudentNumber } },
+        });
+        var post = await response.ReadAsync<PostDto>();
+        await SubmitAsync(s.Author, post.Id);
+        var approved = await (await s.Principal.PostJsonAsync($"/api/posts/{post.Id}/approve", new { })).ReadAsync<PostDto>();
+        Assert.Equal("Approved", approved.Status);
+        Assert.NotEqual("Block", approved.Scan.Verdict);
+
+        await s.Principal.DeleteAsync($"/api/students/{student.StudentNumber}/consents/{consent.Id}");
+        var refused = await s.Author.PostAsync($"/api/posts/{post.Id}/publish", null);
+
+        await refused.AssertProblemAsync(HttpStatusCode.Conflict);
+        var after = await (await s.Author.GetAsync($"/api/posts/{post.Id}")).ReadAsync<PostDto>();
+        Assert.Equal("Approved", after.Status);
+        Assert.Null(after.PublishedAt);
+        Assert.Equal("Block", after.Scan.Verdict);
+        Assert.Contains(after.Scan.Findings, f => f.Category == "PhotoConsent");
+
+        // Consent recorded again: the same approval now publishes.
+        await s.Principal.PostJsonAsync($"/api/students/{student.StudentNumber}/consents", ComplianceData.ConsentBody());
+        var published = await (await s.Author.PostAsync($"/api/posts/{post.Id}/publish", null)).ReadAsync<PostDto>();
+        Assert.Equal("Published", published.Status);
+        Assert.NotEqual("Block", published.Scan.Verdict);
+    }
+
+    [DbFact]
     public async Task Approve_PostWithBlockFinding_Returns409AndLeavesItSubmitted()
     {
         var s = await SetupAsync();
