@@ -32,6 +32,9 @@ builder.Services.AddStewardErrors();
 builder.Services.AddStewardWeb();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddCompliance(builder.Configuration);
+builder.Services.AddSingleton(_ => builder.Configuration["Steward:Policy:RegulationFile"] is { Length: > 0 } file
+    ? Steward.Features.Policy.Regulation.Parse(File.ReadAllText(file))
+    : Steward.Features.Policy.Regulation.Embedded());
 builder.Services.AddVault(builder.Configuration);
 
 var app = builder.Build();

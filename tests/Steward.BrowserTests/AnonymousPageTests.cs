@@ -12,6 +12,7 @@ public sealed class AnonymousPageTests(BrowserApp app, ITestOutputHelper output)
     [InlineData("/", 200, "Steward")]
     [InlineData("/signin", 200, "Sign in to Steward")]
     [InlineData("/api-reference", 200, "API reference")]
+    [InlineData("/policy", 200, "Social media regulation")]
     [InlineData("/error/404", 200, "Page not found")]
     public async Task PublicPage_ForAnonymousVisitor_RendersAndPassesAxe(string path, int status, string heading)
     {

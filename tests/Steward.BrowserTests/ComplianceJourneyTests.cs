@@ -39,6 +39,13 @@ public sealed class ComplianceJourneyTests(DemoBrowserApp app, ITestOutputHelper
         await Expect(main.Locator("mark").Filter(new() { HasText = "Maya Okafor" }).First).ToBeVisibleAsync();
         await Expect(main).ToContainTextAsync("Privacy §3");
 
+        // Each citation links to its section of the regulation, which the page highlights.
+        var editUrl = s.Page.Url;
+        await s.Page.GetByRole(AriaRole.Link, new() { Name = "Privacy §3 of the regulation" }).First.ClickAsync();
+        await Expect(s.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/policy#privacy-3$"));
+        await Expect(s.Page.Locator("#privacy-3")).ToContainTextAsync("Photographs of individual students");
+        await s.GotoAsync(editUrl);
+
         await s.Page.GetByLabel("Post text", new() { Exact = true })
             .FillAsync("Congratulations to our varsity team on a great first start! Carpool for Saturday: sign up at the athletics office.");
         await s.SubmitAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Save and scan", Exact = true }));

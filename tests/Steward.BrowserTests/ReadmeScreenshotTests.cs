@@ -49,6 +49,18 @@ public sealed class ReadmeScreenshotTests(DemoBrowserApp app, ITestOutputHelper 
         Assert.True(new FileInfo(shot).Length > 10_000);
     }
 
+    [Fact]
+    public async Task Screenshot_OfTheRegulationAtACitedSection_IsWrittenToDocs()
+    {
+        await using var s = await app.NewSessionAsync(output);
+
+        await s.GotoAsync("/policy#privacy-3");
+        await Expect(s.Page.Locator("#privacy-3")).ToContainTextAsync("Photographs of individual students");
+        var shot = await SaveAsync(s, "policy.png");
+
+        Assert.True(new FileInfo(shot).Length > 10_000);
+    }
+
     /// <summary>A 1280×900 viewport shot. The file is only rewritten when the picture changed, so a test
     /// run leaves the working tree clean.</summary>
     async Task<string> SaveAsync(BrowserSession s, string name)
