@@ -38,6 +38,8 @@ builder.Services.AddSingleton(_ => builder.Configuration["Steward:Policy:Regulat
 builder.Services.AddVault(builder.Configuration);
 
 var app = builder.Build();
+// Read the regulation now: a wrong Steward:Policy:RegulationFile stops the start with the path, not a page later.
+app.Services.GetRequiredService<Steward.Features.Policy.Regulation>();
 
 await app.Services.MigrateStewardDatabaseAsync();
 if (command) return await VaultCommand.RunAsync(app.Services, args, Console.Out);
