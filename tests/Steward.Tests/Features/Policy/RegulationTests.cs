@@ -113,3 +113,44 @@ public sealed class PolicyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("href=\"#privacy\"", html, StringComparison.Ordinal);
     }
 }
+
+public sealed class RegulationFileSettingTests
+{
+    sealed class AppWithRegulationFile(string file) : SqliteApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Steward:Policy:RegulationFile", file)];
+    }
+
+    [Fact]
+    public async Task Startup_WithAMissingRegulationFile_FailsNamingThePath()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-such-regulation-{Guid.NewGuid():N}.txt");
+        await using var app = new AppWithRegulationFile(missing);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.InitializeAsync);
+
+        Assert.Contains(missing, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PolicyPage_WithADistrictsOwnRegulationFile_ShowsThatText()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"regulation-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "Springfield USD Regulation 1234\n\nPRIVACY\n\n1. Springfield never posts student phone numbers.\n");
+        try
+        {
+            await using var app = new AppWithRegulationFile(file);
+            await app.InitializeAsync();
+
+            var html = await app.Anonymous().GetStringAsync("/policy");
+
+            Assert.Contains("Springfield USD Regulation 1234", html, StringComparison.Ordinal);
+            Assert.Matches(new Regex("<li id=\"privacy-1\" value=\"1\"[^>]*>Springfield never posts student phone numbers."), html);
+            Assert.DoesNotContain("Photographs of individual students", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
