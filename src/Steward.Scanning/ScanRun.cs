@@ -93,13 +93,11 @@ internal sealed class ScanRun
 
     // ---------------------------------------------------------------- the pass
 
-    int _spacedStart;
-    int _spacedEnd;
-    int _spacedCount;
-
     void Pass(ReadOnlySpan<char> s)
     {
-        _spacedCount = 0;
+        // Single letters in a row ("f u c k"): kept in locals, as the loop's other state, so the JIT keeps them in
+        // registers across the calls the loop makes.
+        int spacedStart = 0, spacedEnd = 0, spacedCount = 0;
         var classes = TextFold.Classes;
         var separatorActions = _ctx.SeparatorActions;
         var vocab = _ctx.Vocabulary;
@@ -157,25 +155,25 @@ internal sealed class ScanRun
             tokens++;
             if (len == 1 && kinds == TextFold.Letter)
             {
-                if (_spacedCount > 0 && start == _spacedEnd + 1 && s[_spacedEnd] == ' ')
+                if (spacedCount > 0 && start == spacedEnd + 1 && s[spacedEnd] == ' ')
                 {
-                    _spacedCount++;
+                    spacedCount++;
                 }
                 else
                 {
-                    if (_spacedCount >= 3)
-                        Spaced(s, _spacedStart, _spacedEnd);
-                    _spacedStart = start;
-                    _spacedCount = 1;
+                    if (spacedCount >= 3)
+                        Spaced(s, spacedStart, spacedEnd);
+                    spacedStart = start;
+                    spacedCount = 1;
                 }
 
-                _spacedEnd = i;
+                spacedEnd = i;
             }
-            else if (_spacedCount > 0)
+            else if (spacedCount > 0)
             {
-                if (_spacedCount >= 3)
-                    Spaced(s, _spacedStart, _spacedEnd);
-                _spacedCount = 0;
+                if (spacedCount >= 3)
+                    Spaced(s, spacedStart, spacedEnd);
+                spacedCount = 0;
             }
 
             if (kinds != TextFold.Letter && start >= _consumedUntil)
@@ -196,8 +194,8 @@ internal sealed class ScanRun
                 Report(state, i, ring, tokens);
         }
 
-        if (_spacedCount >= 3)
-            Spaced(s, _spacedStart, _spacedEnd);
+        if (spacedCount >= 3)
+            Spaced(s, spacedStart, spacedEnd);
     }
 
     /// <summary>The hash of a word with non-ASCII letters (or at the very end of the text): folded first.</summary>
