@@ -55,4 +55,24 @@ public sealed class ComplianceJourneyTests(DemoBrowserApp app, ITestOutputHelper
         await Expect(main).Not.ToContainTextAsync("Privacy §2");
         await Expect(main).Not.ToContainTextAsync("Privacy §3");
     }
+
+    [Fact]
+    public async Task DemoDistrict_HasPostsInEveryStateOfTheReview_AndTheQueueHoldsTheFundraiser()
+    {
+        await using var s = await app.NewSessionAsync(output);
+        await s.SignInExpectingDashboardAsync(Principal, DemoBrowserApp.DemoPassword);
+
+        await s.GotoAsync("/posts");
+        var posts = s.Page.Locator("main table tbody");
+        foreach (var status in new[] { "Published", "Approved", "Submitted", "Draft" })
+            await Expect(posts).ToContainTextAsync(status);
+
+        await s.GotoAsync("/posts/review");
+        var queued = s.Page.Locator("main table").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Spirit wear is on sale now") });
+        await Expect(queued).ToHaveCountAsync(1);
+        await queued.ClickAsync();
+        var main = s.Page.Locator("main");
+        await Expect(main).ToContainTextAsync("Discipline §1");
+        await Expect(main.Locator("mark").First).ToBeVisibleAsync();
+    }
 }

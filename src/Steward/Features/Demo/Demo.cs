@@ -8,6 +8,7 @@ using Steward.Features.Auth;
 using Steward.Features.People;
 using Steward.Features.Registry;
 using Steward.Features.Sites;
+using Steward.Infrastructure;
 
 namespace Steward.Features.Demo;
 
@@ -90,6 +91,7 @@ internal static class Demo
         if (!await db.Accounts.AnyAsync(ct)) await SeedRegistryAsync(scope.ServiceProvider, db, log, ct);
         if (!await db.Students.AnyAsync(ct)) await SeedRosterAsync(db, ct);
         if (!await db.ProtectedContacts.AnyAsync(ct)) await SeedProtectedContactsAsync(scope.ServiceProvider, db, ct);
+        if (!await db.Posts.AnyAsync(ct)) await SeedPostsAsync(scope.ServiceProvider, db, log, ct);
 
         Console.WriteLine();
         Console.WriteLine("Steward demo district. Sign in with any of these (password: " + Password + "):");
@@ -150,6 +152,69 @@ internal static class Demo
         }
     }
 
+    /// <summary>
+    /// Posts in every state of the review, written and decided through the workflow's own operations so each carries
+    /// its real scan: published, approved, awaiting the principal with a Review finding, and a coach's draft that the
+    /// scanner blocks (a family's phone number and a student named beside her photo without consent).
+    /// </summary>
+    static async Task SeedPostsAsync(IServiceProvider services, StewardDb db, ILogger log, CancellationToken ct)
+    {
+        var posts = services.GetRequiredService<Compliance.PostCommands>();
+        var transformation = new StewardClaimsTransformation(db, services.GetRequiredService<IHttpContextAccessor>());
+        var people = await db.Users.AsNoTracking().Where(u => u.Email != null).ToDictionaryAsync(u => u.Email!, ct);
+        var volleyball = await db.Accounts.SingleOrDefaultAsync(a => a.Handle == "whs_girls_volleyball", ct);
+        var boosters = await db.Accounts.SingleOrDefaultAsync(a => a.Handle == "westside_volleyball_parents", ct);
+        if (volleyball is null || boosters is null || !people.TryGetValue("coach.whs@steward.example", out var coachUser)
+            || !people.TryGetValue("principal.whs@steward.example", out var principalUser))
+        {
+            log.LogWarning("Demo posts not seeded: the demo accounts or people are missing from this database");
+            return;
+        }
+
+        var coach = await SignedIn(transformation, coachUser);
+        var principal = await SignedIn(transformation, principalUser);
+
+        async Task<Compliance.Post> Write(Account account, string text, string[]? photo = null)
+        {
+            var (post, refusal) = await posts.CreateAsync(coach, new Compliance.PostRequest(account.Id, text,
+                ImageSubjects: photo?.Select(id => new Compliance.ImageSubjectRequest(id, null)).ToList()), ct);
+            return post ?? throw new InvalidOperationException($"Demo post: {refusal!.Detail}");
+        }
+
+        static void Check(Refusal? refusal, string what)
+        {
+            if (refusal is not null) throw new InvalidOperationException($"Demo post {what}: {refusal.Detail}");
+        }
+
+        var published = await Write(volleyball, "Girls' volleyball swept Lakewood 25-18, 25-20, 25-16 to stay undefeated in league play! "
+            + "Next match: Thursday at 6 pm in the Wilson gym. Go Bruins!");
+        Check(await posts.SubmitAsync(published, ct), "submit");
+        Check(await posts.ApproveAsync(principal, published, null, ct), "approval");
+        Check(await posts.PublishAsync(coach, published, ct), "publication");
+
+        // Jordan Reyes's family gave written photo-and-name consent: named beside the photo, it passes.
+        var approved = await Write(volleyball, "Congratulations to Jordan Reyes, named to the All-CIF first team! Photo: Jordan at the section final.",
+            photo: ["10000101"]);
+        Check(await posts.SubmitAsync(approved, ct), "submit");
+        Check(await posts.ApproveAsync(principal, approved, null, ct), "approval");
+
+        var awaiting = await Write(boosters, "Spirit wear is on sale now: hoodies $35, T-shirts $15. Order at the snack bar by Friday; "
+            + "every dollar goes to the team's travel fund.");
+        Check(await posts.SubmitAsync(awaiting, ct), "submit");
+
+        await Write(volleyball, "Congratulations to Maya Okafor on her first varsity start! Carpool for Saturday: call (562) 555-0134 to sign up.",
+            photo: ["10000102"]);
+        log.LogInformation("Demo posts: published, approved, awaiting review, and a blocked draft");
+    }
+
+    /// <summary>A demo person as the app sees them when they sign in: their roles and sites from the database.</summary>
+    static Task<ClaimsPrincipal> SignedIn(StewardClaimsTransformation transformation, StewardUser user) =>
+        transformation.TransformAsync(new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(StewardClaims.Epoch, user.SessionEpoch.ToString(CultureInfo.InvariantCulture)),
+        ], IdentityConstants.ApplicationScheme)));
+
     static async Task SeedRegistryAsync(IServiceProvider services, StewardDb db, ILogger log, CancellationToken ct)
     {
         var registry = services.GetRequiredService<RegistryCommands>();
@@ -163,17 +228,7 @@ internal static class Demo
         }
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
 
-        // The person as the app sees them when they sign in: their roles and sites from the database.
-        async Task<ClaimsPrincipal> As(string who)
-        {
-            var user = people[$"{who}@steward.example"];
-            var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(StewardClaims.Epoch, user.SessionEpoch.ToString(CultureInfo.InvariantCulture)),
-            ], IdentityConstants.ApplicationScheme);
-            return await transformation.TransformAsync(new ClaimsPrincipal(identity));
-        }
+        Task<ClaimsPrincipal> As(string who) => SignedIn(transformation, people[$"{who}@steward.example"]);
 
         int Id(string who) => people[$"{who}@steward.example"].Id;
 
