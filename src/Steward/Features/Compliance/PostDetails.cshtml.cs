@@ -14,6 +14,11 @@ public sealed class PostDetailsModel(StewardDb db, PostCommands posts) : PageMod
     public bool MayDecide { get; private set; }
     public bool MayWrite { get; private set; }
     public Dictionary<int, string> People { get; private set; } = [];
+
+    /// <summary>The photo's students the reader may see on the roster, by student ID, with their consents.</summary>
+    public Dictionary<string, Student> Subjects { get; private set; } = [];
+
+    public DateOnly Today => DateOnly.FromDateTime(posts.Now);
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
     public string? JustificationError { get; private set; }
@@ -68,6 +73,10 @@ public sealed class PostDetailsModel(StewardDb db, PostCommands posts) : PageMod
         MayWrite = post.AuthorUserId == User.UserId() || await posts.MayWriteAsync(User, post.Account!);
         var ids = new[] { post.AuthorUserId, post.DecidedByUserId, post.PublishedByUserId }.OfType<int>().Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var studentIds = post.ImageSubjects.Select(x => x.StudentId).OfType<string>().Distinct().ToList();
+        if (studentIds.Count > 0 && RosterCommands.MayReadStudents(User))
+            Subjects = await RosterCommands.Visible(db.Students.AsNoTracking().Include(x => x.Consents), User)
+                .Where(x => studentIds.Contains(x.StudentNumber)).ToDictionaryAsync(x => x.StudentNumber, ct);
         return true;
     }
 }

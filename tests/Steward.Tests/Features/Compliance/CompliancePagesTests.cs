@@ -58,6 +58,36 @@ public abstract partial class CompliancePagesTests(StewardApp app)
     }
 
     [DbFact]
+    public async Task PostPage_NamesThePhotosStudentsWithTheirConsent_ToThoseWhoMaySeeTheRoster()
+    {
+        var site = await app.CreateSiteAsync();
+        var manager = await app.CreateUserAsync(Role.Staff, site.Id);
+        var account = await app.SeedAsync(site.Id, manager.Id, AccountStatus.Approved);
+        var student = await app.StudentAsync(site.Id);
+        var author = await app.ClientForUserAsync(manager);
+        var post = await (await author.PostJsonAsync("/api/posts", new
+        {
+            accountId = account.Id, text = "Science fair winners!", imageSubjects = new[] { new { studentId = student.StudentNumber } },
+        })).ReadAsync<PostDto>();
+        var principal = await app.CreateUserAsync(Role.Principal, site.Id);
+        var ethics = await app.CreateUserAsync(Role.EthicsOffice);
+
+        var before = WebUtility.HtmlDecode(await (await SignedInAsync(principal)).GetHtmlAsync($"/posts/{post.Id}"));
+        await (await app.ClientForUserAsync(principal)).PostJsonAsync($"/api/students/{student.StudentNumber}/consents", ConsentBody());
+        var after = WebUtility.HtmlDecode(await (await SignedInAsync(principal)).GetHtmlAsync($"/posts/{post.Id}"));
+        var forEthics = WebUtility.HtmlDecode(await (await SignedInAsync(ethics)).GetHtmlAsync($"/posts/{post.Id}"));
+
+        Assert.Contains($">{student.FirstName} {student.LastName}</a> ({student.StudentNumber})", before, StringComparison.Ordinal);
+        Assert.Contains("no photo-with-name consent", before, StringComparison.Ordinal);
+        Assert.Contains("photo-with-name consent on file", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("no photo-with-name consent", after, StringComparison.Ordinal);
+        // The Ethics Office reads every post but not the roster: the ID only, no name, no consent.
+        Assert.Contains(student.StudentNumber, forEthics, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{student.FirstName} {student.LastName}</a>", forEthics, StringComparison.Ordinal);
+        Assert.DoesNotContain("consent on file", forEthics, StringComparison.Ordinal);
+    }
+
+    [DbFact]
     public async Task ReviewQueue_ShowsTheSitesSubmittedPost_AndTheLeadApprovesIt()
     {
         var site = await app.CreateSiteAsync();
