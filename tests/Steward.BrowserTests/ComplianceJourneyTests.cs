@@ -74,5 +74,13 @@ public sealed class ComplianceJourneyTests(DemoBrowserApp app, ITestOutputHelper
         var main = s.Page.Locator("main");
         await Expect(main).ToContainTextAsync("Discipline §1");
         await Expect(main.Locator("mark").First).ToBeVisibleAsync();
+
+        // Maya Okafor's page lists the draft that has her in its photo; that post names her and says she has no consent.
+        await s.GotoAsync("/students/10000102");
+        var photoPosts = s.Page.GetByTestId("photo-posts");
+        await Expect(photoPosts).ToContainTextAsync("Congratulations to Maya Okafor");
+        var draft = await photoPosts.GetByRole(AriaRole.Link).First.GetAttributeAsync("href");
+        await s.GotoAsync(draft!); // through the session, so axe checks the post page too
+        await Expect(s.Page.GetByTestId("photo-subjects")).ToContainTextAsync("Maya Okafor (10000102) · no photo-with-name consent");
     }
 }

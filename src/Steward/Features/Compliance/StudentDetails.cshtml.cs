@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Auth;
 
@@ -11,6 +12,10 @@ namespace Steward.Features.Compliance;
 public sealed class StudentDetailsModel(StewardDb db, RosterCommands roster, IAuthorizationService authz) : PageModel
 {
     public StudentResponse Student { get; private set; } = null!;
+
+    /// <summary>The posts the reader may see that have this student in their photo, newest first: what to look at
+    /// again when a family revokes consent.</summary>
+    public List<Post> PhotoPosts { get; private set; } = [];
     public bool MayManage { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
@@ -74,7 +79,8 @@ public sealed class StudentDetailsModel(StewardDb db, RosterCommands roster, IAu
         else
         {
             await roster.RevokeAsync(User, consent, ct);
-            Notice = "Consent revoked. The record is kept.";
+            Notice = "Consent revoked. The record is kept. Posts with this student in a photo are listed below: approved ones are "
+                + "scanned again before they are published, and published ones stay up until someone takes them down on the platform.";
         }
         db.ChangeTracker.Clear();
         await LoadAsync(studentId, ct);
@@ -94,6 +100,14 @@ public sealed class StudentDetailsModel(StewardDb db, RosterCommands roster, IAu
         var student = await FindAsync(studentId, ct);
         if (student is null) return false;
         Student = StudentResponse.From(student, roster.Today, withConsents: true);
+        // Subjects are stored as JSON ([{"studentId":"10000102","name":null}]); the quoted ID matches it whole.
+        var pattern = "%\"studentId\":\"" + EscapeLike(student.StudentNumber) + "\"%";
+        PhotoPosts = await PostCommands.Visible(db.Posts.AsNoTracking(), User)
+            .Where(p => EF.Functions.Like(p.ImageSubjectsJson, pattern, "\\"))
+            .Include(p => p.Account).OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id).Take(50).ToListAsync(ct);
         return true;
     }
+
+    static string EscapeLike(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -88,6 +88,32 @@ public abstract partial class CompliancePagesTests(StewardApp app)
     }
 
     [DbFact]
+    public async Task StudentPage_ListsThePostsWithTheStudentInThePhoto_AndNoOthers()
+    {
+        var site = await app.CreateSiteAsync();
+        var manager = await app.CreateUserAsync(Role.Staff, site.Id);
+        var account = await app.SeedAsync(site.Id, manager.Id, AccountStatus.Approved);
+        var pictured = await app.StudentAsync(site.Id);
+        var other = await app.StudentAsync(site.Id);
+        var author = await app.ClientForUserAsync(manager);
+        async Task<PostDto> PostWith(string text, string studentId) => await (await author.PostJsonAsync("/api/posts", new
+        {
+            accountId = account.Id, text, imageSubjects = new[] { new { studentId } },
+        })).ReadAsync<PostDto>();
+        var withPictured = await PostWith("Robotics build night in the lab.", pictured.StudentNumber);
+        var withOther = await PostWith("Chess club at the regional finals.", other.StudentNumber);
+        var principal = await SignedInAsync(await app.CreateUserAsync(Role.Principal, site.Id));
+
+        var html = WebUtility.HtmlDecode(await principal.GetHtmlAsync($"/students/{pictured.StudentNumber}"));
+        var otherHtml = WebUtility.HtmlDecode(await principal.GetHtmlAsync($"/students/{other.StudentNumber}"));
+
+        Assert.Contains($"href=\"/posts/{withPictured.Id}\">Robotics build night in the lab.</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/posts/{withOther.Id}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/posts/{withOther.Id}\">Chess club", otherHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/posts/{withPictured.Id}\"", otherHtml, StringComparison.Ordinal);
+    }
+
+    [DbFact]
     public async Task ReviewQueue_ShowsTheSitesSubmittedPost_AndTheLeadApprovesIt()
     {
         var site = await app.CreateSiteAsync();
