@@ -57,19 +57,25 @@ public abstract partial class CompliancePagesTests(StewardApp app)
         Assert.Contains("Submitted", details, StringComparison.Ordinal);
     }
 
-    [DbFact]
-    public async Task PostPage_NamesThePhotosStudentsWithTheirConsent_ToThoseWhoMaySeeTheRoster()
+    /// <summary>A new site with an approved account, and its manager's API client.</summary>
+    async Task<(int SiteId, int AccountId, HttpClient Author)> SiteAccountAsync()
     {
         var site = await app.CreateSiteAsync();
         var manager = await app.CreateUserAsync(Role.Staff, site.Id);
         var account = await app.SeedAsync(site.Id, manager.Id, AccountStatus.Approved);
-        var student = await app.StudentAsync(site.Id);
-        var author = await app.ClientForUserAsync(manager);
-        var post = await (await author.PostJsonAsync("/api/posts", new
-        {
-            accountId = account.Id, text = "Science fair winners!", imageSubjects = new[] { new { studentId = student.StudentNumber } },
-        })).ReadAsync<PostDto>();
-        var principal = await app.CreateUserAsync(Role.Principal, site.Id);
+        return (site.Id, account.Id, await app.ClientForUserAsync(manager));
+    }
+
+    static async Task<PostDto> PostWithPhotoAsync(HttpClient author, int accountId, string text, string studentId) =>
+        await (await author.PostJsonAsync("/api/posts", new { accountId, text, imageSubjects = new[] { new { studentId } } })).ReadAsync<PostDto>();
+
+    [DbFact]
+    public async Task PostPage_NamesThePhotosStudentsWithTheirConsent_ToThoseWhoMaySeeTheRoster()
+    {
+        var (siteId, accountId, author) = await SiteAccountAsync();
+        var student = await app.StudentAsync(siteId);
+        var post = await PostWithPhotoAsync(author, accountId, "Science fair winners!", student.StudentNumber);
+        var principal = await app.CreateUserAsync(Role.Principal, siteId);
         var ethics = await app.CreateUserAsync(Role.EthicsOffice);
 
         var before = WebUtility.HtmlDecode(await (await SignedInAsync(principal)).GetHtmlAsync($"/posts/{post.Id}"));
@@ -90,19 +96,12 @@ public abstract partial class CompliancePagesTests(StewardApp app)
     [DbFact]
     public async Task StudentPage_ListsThePostsWithTheStudentInThePhoto_AndNoOthers()
     {
-        var site = await app.CreateSiteAsync();
-        var manager = await app.CreateUserAsync(Role.Staff, site.Id);
-        var account = await app.SeedAsync(site.Id, manager.Id, AccountStatus.Approved);
-        var pictured = await app.StudentAsync(site.Id);
-        var other = await app.StudentAsync(site.Id);
-        var author = await app.ClientForUserAsync(manager);
-        async Task<PostDto> PostWith(string text, string studentId) => await (await author.PostJsonAsync("/api/posts", new
-        {
-            accountId = account.Id, text, imageSubjects = new[] { new { studentId } },
-        })).ReadAsync<PostDto>();
-        var withPictured = await PostWith("Robotics build night in the lab.", pictured.StudentNumber);
-        var withOther = await PostWith("Chess club at the regional finals.", other.StudentNumber);
-        var principal = await SignedInAsync(await app.CreateUserAsync(Role.Principal, site.Id));
+        var (siteId, accountId, author) = await SiteAccountAsync();
+        var pictured = await app.StudentAsync(siteId);
+        var other = await app.StudentAsync(siteId);
+        var withPictured = await PostWithPhotoAsync(author, accountId, "Robotics build night in the lab.", pictured.StudentNumber);
+        var withOther = await PostWithPhotoAsync(author, accountId, "Chess club at the regional finals.", other.StudentNumber);
+        var principal = await SignedInAsync(await app.CreateUserAsync(Role.Principal, siteId));
 
         var html = WebUtility.HtmlDecode(await principal.GetHtmlAsync($"/students/{pictured.StudentNumber}"));
         var otherHtml = WebUtility.HtmlDecode(await principal.GetHtmlAsync($"/students/{other.StudentNumber}"));
