@@ -20,6 +20,8 @@ internal static class ComplianceApi
         students.MapGet("/{studentId}", GetStudentAsync);
         students.MapPost("/import", ImportAsync).WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.ImportBytes + 1024))
             .Accepts<string>("text/csv");
+        app.MapPost("/api/consents/import", ImportConsentsAsync).WithTags("Compliance")
+            .WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.ImportBytes + 1024)).Accepts<string>("text/csv");
         students.MapPost("/{studentId}/consents", GrantAsync).WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes));
         students.MapDelete("/{studentId}/consents/{consentId:int}", RevokeAsync);
 
@@ -72,28 +74,37 @@ internal static class ComplianceApi
         return RosterCommands.Visible(students, user).Include(s => s.Site).Include(s => s.Consents).SingleOrDefaultAsync(s => s.StudentNumber == id, ct);
     }
 
-    static async Task<IResult> ImportAsync(HttpRequest request, ClaimsPrincipal user, RosterCommands roster, CancellationToken ct)
+    static Task<IResult> ImportAsync(HttpRequest request, ClaimsPrincipal user, RosterCommands roster, CancellationToken ct) =>
+        CsvImportAsync(request, user, "roster", (reader, c) => roster.ImportAsync(user, reader, c), ct);
+
+    /// <summary>Signed consent forms in bulk (an addition to API.md): <c>studentId,kind,grantedBy,grantedOn,expiresOn,documentReference</c>.</summary>
+    static Task<IResult> ImportConsentsAsync(HttpRequest request, ClaimsPrincipal user, RosterCommands roster, CancellationToken ct) =>
+        CsvImportAsync(request, user, "consent", (reader, c) => roster.ImportConsentsAsync(user, reader, c), ct);
+
+    static async Task<IResult> CsvImportAsync(HttpRequest request, ClaimsPrincipal user, string what,
+        Func<TextReader, CancellationToken, Task<ImportResult>> import, CancellationToken ct)
     {
         if (!RosterCommands.MayImport(user))
-            return TypedResults.Problem("Rosters are imported by a DistrictAdmin, or by a principal or designee for their own site.", statusCode: 403, title: "Forbidden");
+            return TypedResults.Problem($"{char.ToUpperInvariant(what[0])}{what[1..]} files are imported by a DistrictAdmin, or by a principal or designee for their own site.",
+                statusCode: 403, title: "Forbidden");
         if (!IsCsv(request.ContentType))
-            return TypedResults.Problem("Send the roster as text/csv.", statusCode: 415, title: "Unsupported content type.");
+            return TypedResults.Problem($"Send the {what} file as text/csv.", statusCode: 415, title: "Unsupported content type.");
         if (request.ContentLength > ComplianceLimits.ImportBytes) return TooLarge();
         var body = await ReadLimitedAsync(request.Body, ComplianceLimits.ImportBytes, ct);
         if (body is null) return TooLarge();
         using var reader = new StreamReader(new MemoryStream(body), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return ImportAnswer(await roster.ImportAsync(user, reader, ct));
+        return ImportAnswer(await import(reader, ct), what);
     }
 
-    internal static IResult ImportAnswer(ImportResult result) => result.Rejected.Count == 0
+    internal static IResult ImportAnswer(ImportResult result, string what = "roster") => result.Rejected.Count == 0
         ? TypedResults.Ok(result)
         : TypedResults.Problem($"{result.Rejected.Count} line(s) of the file are not valid; nothing was imported. Fix them and send the whole file again.",
-            statusCode: 422, title: "The roster file has errors", extensions: new Dictionary<string, object?>
+            statusCode: 422, title: $"The {what} file has errors", extensions: new Dictionary<string, object?>
             {
                 ["imported"] = 0, ["updated"] = 0, ["unchanged"] = 0, ["rejected"] = result.Rejected,
             });
 
-    static ProblemHttpResult TooLarge() => TypedResults.Problem($"A roster file has at most {ComplianceLimits.ImportBytes / (1024 * 1024)} MB; split it by site.",
+    static ProblemHttpResult TooLarge() => TypedResults.Problem($"An import file has at most {ComplianceLimits.ImportBytes / (1024 * 1024)} MB; split it by site.",
         statusCode: 413, title: "The request is too large.");
 
     static bool IsCsv(string? contentType) =>

@@ -118,6 +118,64 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
         return new ImportResult(imported, updated, unchanged, []);
     }
 
+    /// <summary>
+    /// Imports signed consent forms all or nothing. A line names a student of a site the caller leads (DistrictAdmin:
+    /// any); a form already on file for that student (same document reference, not revoked) is updated if its details
+    /// changed and otherwise left alone, so importing the same file twice adds nothing.
+    /// </summary>
+    public async Task<ImportResult> ImportConsentsAsync(ClaimsPrincipal actor, TextReader file, CancellationToken ct)
+    {
+        var (rows, errors) = ConsentCsv.Parse(file, Today);
+        if (errors.Count == 0 && rows.Count == 0) errors.Add(new(2, "The file has a header but no consents."));
+
+        var isAdmin = actor.Has(Role.DistrictAdmin);
+        var led = actor.SiteIds(Role.Principal, Role.SiteDesignee);
+        var students = new Dictionary<string, Student>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in rows.Select(r => r.StudentId).Distinct().Chunk(5000))
+            foreach (var s in await db.Students.Include(s => s.Consents).Where(s => chunk.Contains(s.StudentNumber)).ToListAsync(ct))
+                students[s.StudentNumber] = s;
+
+        var valid = new List<(ConsentRow Row, Student Student)>();
+        foreach (var row in rows)
+        {
+            // The same answer for a student elsewhere and for no student: the import does not reveal other sites' rosters.
+            if (!students.TryGetValue(row.StudentId, out var student) || (!isAdmin && !led.Contains(student.SiteId)))
+                errors.Add(new(row.Line, $"Student {row.StudentId} is not on the roster of a site you lead."));
+            else
+                valid.Add((row, student));
+        }
+        if (errors.Count > 0) return new ImportResult(0, 0, 0, errors.OrderBy(e => e.Line).ToList());
+
+        int imported = 0, updated = 0, unchanged = 0;
+        var now = Now;
+        foreach (var (row, student) in valid)
+        {
+            var onFile = student.Consents.FirstOrDefault(c => c.RevokedAt is null && c.Kind == row.Kind
+                && string.Equals(c.DocumentReference, row.DocumentReference, StringComparison.Ordinal));
+            if (onFile is null)
+            {
+                student.Consents.Add(new Consent
+                {
+                    Kind = row.Kind, GrantedBy = row.GrantedBy, GrantedOn = row.GrantedOn, ExpiresOn = row.ExpiresOn,
+                    DocumentReference = row.DocumentReference, RecordedByUserId = actor.UserId(), RecordedAt = now,
+                });
+                imported++;
+            }
+            else if (onFile.GrantedBy == row.GrantedBy && onFile.GrantedOn == row.GrantedOn && onFile.ExpiresOn == row.ExpiresOn)
+            {
+                unchanged++;
+            }
+            else
+            {
+                (onFile.GrantedBy, onFile.GrantedOn, onFile.ExpiresOn) = (row.GrantedBy, row.GrantedOn, row.ExpiresOn);
+                updated++;
+            }
+        }
+        db.RecordAudit("ConsentsImported", nameof(Consent), "roster", details: new() { ["imported"] = imported, ["updated"] = updated, ["unchanged"] = unchanged });
+        await SaveRosterChangeAsync(ct);
+        return new ImportResult(imported, updated, unchanged, []);
+    }
+
     public async Task<(Consent? Consent, Refusal? Refusal)> GrantAsync(ClaimsPrincipal actor, Student student, ConsentRequest request, CancellationToken ct)
     {
         if (request.GrantedOn > Today) return (null, Refusal.Invalid("grantedOn", "grantedOn is not in the future: consent is given before a photo is published."));

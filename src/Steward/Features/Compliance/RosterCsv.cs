@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Steward.Features.Compliance;
 
@@ -17,88 +14,43 @@ public static partial class RosterCsv
 
     public static (List<RosterRow> Rows, List<ImportLineError> Errors) Parse(TextReader text)
     {
-        var rows = new List<RosterRow>();
-        var errors = new List<ImportLineError>();
-        var badData = new HashSet<int>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        return CsvImportReader.Read(text, Columns, (line, field, problems) =>
         {
-            HasHeaderRecord = true,
-            TrimOptions = TrimOptions.Trim,
-            MissingFieldFound = null,
-            BadDataFound = args => badData.Add(args.Context.Parser?.RawRow ?? 0),
-            IgnoreBlankLines = true,
-        };
-        using var csv = new CsvReader(text, config);
-        try
-        {
-            if (!csv.Read())
-            {
-                errors.Add(new(1, $"The file is empty: its first line is the header {string.Join(',', Columns)}."));
-                return (rows, errors);
-            }
-            csv.ReadHeader();
-            var header = (csv.HeaderRecord ?? []).Select(h => h.Trim()).ToArray();
-            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < header.Length; i++) index.TryAdd(header[i], i);
-            var missing = Columns.Where(c => !index.ContainsKey(c)).ToList();
-            var unknown = header.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (missing.Count > 0 || unknown.Count > 0 || header.Length != Columns.Length)
-            {
-                var problems = new List<string>();
-                if (missing.Count > 0) problems.Add($"missing column(s) {string.Join(", ", missing)}");
-                if (unknown.Count > 0) problems.Add($"unknown column(s) {string.Join(", ", unknown)}");
-                if (missing.Count == 0 && unknown.Count == 0) problems.Add("a column appears twice");
-                errors.Add(new(1, $"The header must be {string.Join(',', Columns)}: {string.Join("; ", problems)}."));
-                return (rows, errors);
-            }
+            var id = StudentId(field("studentId"), problems);
+            if (id is not null && firstLineOf.TryGetValue(id, out var first)) problems.Add($"studentId {id} appears again (first on line {first})");
+            else if (id is not null) firstLineOf[id] = line;
 
-            var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            while (csv.Read())
-            {
-                var parser = csv.Parser;
-                var raw = parser.RawRecord.TrimEnd('\r', '\n');
-                var line = parser.RawRow - raw.Count(c => c == '\n');
-                var problems = new List<string>();
-                if (badData.Contains(parser.RawRow)) problems.Add("a quote is misplaced (quote a field that contains commas or quotes, and double the quotes inside it)");
-                if (parser.Count != Columns.Length)
-                {
-                    errors.Add(new(line, $"The line has {parser.Count} field(s); the header has {Columns.Length}."));
-                    continue;
-                }
-                string? Field(string name) => csv.GetField(index[name]) is { Length: > 0 } v ? v : null;
+            var firstName = Name(field("firstName"), "firstName", required: true, problems);
+            var lastName = Name(field("lastName"), "lastName", required: true, problems);
+            var preferred = Name(field("preferredName"), "preferredName", required: false, problems);
 
-                var id = Field("studentId")?.ToUpperInvariant();
-                if (id is null) problems.Add("studentId is missing");
-                else if (id.Length > Student.IdLength) problems.Add($"studentId is longer than {Student.IdLength} characters");
-                else if (!StudentIdPattern().IsMatch(id)) problems.Add("studentId has letters, digits and dashes only");
-                else if (firstLineOf.TryGetValue(id, out var first)) problems.Add($"studentId {id} appears again (first on line {first})");
-                else firstLineOf[id] = line;
+            var site = field("siteCode")?.ToUpperInvariant();
+            if (site is null) problems.Add("siteCode is missing");
+            else if (site.Length > Infrastructure.Limits.Code) problems.Add($"siteCode is longer than {Infrastructure.Limits.Code} characters");
 
-                var firstName = Name(Field("firstName"), "firstName", required: true, problems);
-                var lastName = Name(Field("lastName"), "lastName", required: true, problems);
-                var preferred = Name(Field("preferredName"), "preferredName", required: false, problems);
+            var grade = field("grade")?.ToUpperInvariant();
+            if (grade is not null && !GradePattern().IsMatch(grade)) problems.Add($"grade \"{CsvImportReader.Clip(grade)}\" is not PK, TK, K or 1 to 12");
 
-                var site = Field("siteCode")?.ToUpperInvariant();
-                if (site is null) problems.Add("siteCode is missing");
-                else if (site.Length > Infrastructure.Limits.Code) problems.Add($"siteCode is longer than {Infrastructure.Limits.Code} characters");
+            var optOutText = field("directoryOptOut");
+            var optOut = false;
+            if (optOutText is not null && !TryParseBool(optOutText, out optOut))
+                problems.Add($"directoryOptOut \"{CsvImportReader.Clip(optOutText)}\" is not true or false");
 
-                var grade = Field("grade")?.ToUpperInvariant();
-                if (grade is not null && !GradePattern().IsMatch(grade)) problems.Add($"grade \"{Clip(grade)}\" is not PK, TK, K or 1 to 12");
+            return problems.Count > 0 ? null
+                : new RosterRow(line, id!, firstName!, lastName!, preferred, site!, grade?.TrimStart('0') is { Length: > 0 } g ? g : grade, optOut);
+        });
+    }
 
-                var optOutText = Field("directoryOptOut");
-                var optOut = false;
-                if (optOutText is not null && !TryParseBool(optOutText, out optOut))
-                    problems.Add($"directoryOptOut \"{Clip(optOutText)}\" is not true or false");
-
-                if (problems.Count > 0) errors.Add(new(line, string.Join("; ", problems) + "."));
-                else rows.Add(new RosterRow(line, id!, firstName!, lastName!, preferred, site!, grade?.TrimStart('0') is { Length: > 0 } g ? g : grade, optOut));
-            }
-        }
-        catch (CsvHelperException e)
-        {
-            errors.Add(new(e.Context?.Parser?.RawRow ?? 0, "The file is not valid CSV from here on: " + e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal) + "."));
-        }
-        return (rows, errors);
+    /// <summary>A roster student ID, upper case, or null with the problem added.</summary>
+    internal static string? StudentId(string? value, List<string> problems)
+    {
+        var id = value?.ToUpperInvariant();
+        if (id is null) problems.Add("studentId is missing");
+        else if (id.Length > Student.IdLength) problems.Add($"studentId is longer than {Student.IdLength} characters");
+        else if (!StudentIdPattern().IsMatch(id)) problems.Add("studentId has letters, digits and dashes only");
+        else return id;
+        return null;
     }
 
     static string? Name(string? value, string field, bool required, List<string> problems)
@@ -128,8 +80,6 @@ public static partial class RosterCsv
                 return false;
         }
     }
-
-    static string Clip(string s) => s.Length <= 20 ? s : s[..20] + "…";
 
     [GeneratedRegex("^[A-Za-z0-9-]+$")]
     private static partial Regex StudentIdPattern();

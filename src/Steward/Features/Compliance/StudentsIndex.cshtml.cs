@@ -31,15 +31,25 @@ public sealed class StudentsIndexModel(StewardDb db, RosterCommands roster) : Pa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    /// <summary>Which import the result or error belongs to: "roster" or "consents".</summary>
+    public string? ImportedFile { get; private set; }
+
+    public Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct) =>
+        ImportAsync(file, "roster", (reader, c) => roster.ImportAsync(User, reader, c), ct);
+
+    public Task<IActionResult> OnPostImportConsentsAsync(IFormFile? file, CancellationToken ct) =>
+        ImportAsync(file, "consents", (reader, c) => roster.ImportConsentsAsync(User, reader, c), ct);
+
+    async Task<IActionResult> ImportAsync(IFormFile? file, string what, Func<TextReader, CancellationToken, Task<ImportResult>> import, CancellationToken ct)
     {
         if (!MayImport) return Forbid();
-        if (file is null || file.Length == 0) Error = "Choose a roster file (.csv) to import.";
-        else if (file.Length > ComplianceLimits.ImportBytes) Error = $"A roster file has at most {ComplianceLimits.ImportBytes / (1024 * 1024)} MB; split it by site.";
+        ImportedFile = what;
+        if (file is null || file.Length == 0) Error = $"Choose a {(what == "roster" ? "roster" : "consent")} file (.csv) to import.";
+        else if (file.Length > ComplianceLimits.ImportBytes) Error = $"An import file has at most {ComplianceLimits.ImportBytes / (1024 * 1024)} MB; split it by site.";
         else
         {
             using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            Result = await roster.ImportAsync(User, reader, ct);
+            Result = await import(reader, ct);
         }
         db.ChangeTracker.Clear();
         await LoadAsync(ct);

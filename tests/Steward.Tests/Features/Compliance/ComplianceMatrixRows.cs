@@ -30,6 +30,14 @@ public sealed partial class AuthorizationMatrixTests
                 Content = ComplianceData.CsvBody(ComplianceData.Csv($"{ComplianceData.StudentId()},Matrix,{ComplianceData.Name()},,{c.SiteACode},9,false")),
             }),
             Expect(403, (Actor.DesigneeA, 200), (Actor.PrincipalA, 200), (Actor.DistrictAdmin, 200), (Actor.PrincipalB, 422))),
+        // A consent file for a student of site A: site A's leads and DistrictAdmin import it, site B's principal gets
+        // the per-line refusal (422) that does not reveal site A's roster, everyone else 403.
+        new("POST", "/api/consents/import", async c => new HttpRequestMessage(HttpMethod.Post, "/api/consents/import")
+            {
+                Content = ComplianceData.CsvBody("studentId,kind,grantedBy,grantedOn,expiresOn,documentReference\n"
+                    + $"{(await c.App.StudentAsync(c.SiteA)).StudentNumber},PhotoWithName,Matrix Parent,2026-01-15,,MATRIX-{ComplianceData.Name()}\n"),
+            },
+            Expect(403, (Actor.DesigneeA, 200), (Actor.PrincipalA, 200), (Actor.DistrictAdmin, 200), (Actor.PrincipalB, 422))),
         new("POST", "/api/students/{studentId}/consents",
             async c => Json(HttpMethod.Post, $"/api/students/{(await c.App.StudentAsync(c.SiteA)).StudentNumber}/consents", ComplianceData.ConsentBody()),
             LeadsOfAMay(201)),
