@@ -47,13 +47,18 @@ internal static class ComplianceApi
         "Student records are for those who post and approve: DistrictAdmin and staff with a role at a site.", statusCode: 403, title: "Forbidden");
 
     static async Task<IResult> ListStudentsAsync(ClaimsPrincipal user, StewardDb db, TimeProvider clock, CancellationToken ct,
-        string? q = null, int? siteId = null, int? page = null, int? pageSize = null)
+        string? q = null, int? siteId = null, int? page = null, int? pageSize = null, string? consent = null)
     {
         if (!RosterCommands.MayReadStudents(user)) return NoStudentAccess;
         if (Paging.Invalid(page, pageSize) is { } invalid) return invalid;
         if (q?.Length > Limits.Name) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [$"q has at most {Limits.Name} characters."] });
+        if (consent is not null && !RosterCommands.ConsentFilters.Contains(consent))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["consent"] = [$"consent is one of {string.Join(", ", RosterCommands.ConsentFilters)} (expiring: ends within {RosterCommands.ExpiringDays} days)."],
+            });
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var query = RosterCommands.Search(RosterCommands.Visible(db.Students.AsNoTracking(), user), q, siteId);
+        var query = RosterCommands.WithConsent(RosterCommands.Search(RosterCommands.Visible(db.Students.AsNoTracking(), user), q, siteId), consent, today);
         return TypedResults.Ok(await query.Include(s => s.Site).Include(s => s.Consents)
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.StudentNumber)
             .ToPageAsync(page, pageSize, s => StudentResponse.From(s, today), ct));

@@ -27,6 +27,31 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
 
     public static bool MayReadStudents(ClaimsPrincipal user) => user.Has(Role.DistrictAdmin) || user.SiteRoles().Any();
 
+    /// <summary>The consent filter's values (<c>consent=</c> on the API and the Students page).</summary>
+    public static readonly string[] ConsentFilters = ["current", "none", "expiring"];
+
+    /// <summary>How far ahead "expiring" looks: a consent that ends within this many days is to be renewed.</summary>
+    public const int ExpiringDays = 30;
+
+    /// <summary>
+    /// Students with a current photo-with-name consent, with none, or with one that ends within
+    /// <see cref="ExpiringDays"/> days (to renew before the next photo goes out); null or empty for all.
+    /// </summary>
+    public static IQueryable<Student> WithConsent(IQueryable<Student> students, string? consent, DateOnly today)
+    {
+        var soon = today.AddDays(ExpiringDays);
+        return consent switch
+        {
+            "current" => students.Where(s => s.Consents.Any(c => c.Kind == ConsentKind.PhotoWithName && c.RevokedAt == null
+                && c.GrantedOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today))),
+            "none" => students.Where(s => !s.Consents.Any(c => c.Kind == ConsentKind.PhotoWithName && c.RevokedAt == null
+                && c.GrantedOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today))),
+            "expiring" => students.Where(s => s.Consents.Any(c => c.Kind == ConsentKind.PhotoWithName && c.RevokedAt == null
+                && c.GrantedOn <= today && c.ExpiresOn != null && c.ExpiresOn >= today && c.ExpiresOn <= soon)),
+            _ => students,
+        };
+    }
+
     public static IQueryable<Student> Search(IQueryable<Student> students, string? q, int? siteId)
     {
         if (siteId is { } site) students = students.Where(s => s.SiteId == site);

@@ -16,6 +16,7 @@ public sealed class StudentsIndexModel(StewardDb db, RosterCommands roster) : Pa
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? SiteId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Consent { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public PageOf<StudentResponse> Students { get; private set; } = new([], 1, Paging.DefaultSize, 0);
@@ -61,8 +62,9 @@ public sealed class StudentsIndexModel(StewardDb db, RosterCommands roster) : Pa
         if (PageNumber < 1) PageNumber = 1;
         if (Q?.Length > Limits.Name) Q = Q[..Limits.Name];
         var visible = RosterCommands.Visible(db.Students.AsNoTracking(), User);
-        var query = RosterCommands.Search(visible, Q, SiteId);
         var today = roster.Today;
+        if (Consent is not null && !RosterCommands.ConsentFilters.Contains(Consent)) Consent = null;
+        var query = RosterCommands.WithConsent(RosterCommands.Search(visible, Q, SiteId), Consent, today);
         Students = await query.Include(s => s.Site).Include(s => s.Consents).OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.StudentNumber)
             .ToPageAsync(PageNumber, Paging.DefaultSize, s => StudentResponse.From(s, today), ct);
         var siteIds = User.Has(People.Role.DistrictAdmin) ? null : User.SiteIds();

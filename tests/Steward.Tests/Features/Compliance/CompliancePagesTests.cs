@@ -144,10 +144,17 @@ public abstract partial class CompliancePagesTests(StewardApp app)
             ["Grant.GrantedBy"] = "Pat Guardian", ["Grant.GrantedOn"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), ["Grant.DocumentReference"] = "FORM-77",
         }, $"/students/{student.StudentNumber}?handler=Grant");
 
+        var withConsent = await pages.GetHtmlAsync($"/students?siteId={site.Id}&consent=current");
+        var withoutConsent = await pages.GetHtmlAsync($"/students?siteId={site.Id}&consent=none");
+
         Assert.Contains(student.StudentNumber, search, StringComparison.Ordinal);
         Assert.Contains("Import a roster file", search, StringComparison.Ordinal);
+        Assert.Contains("Import signed consent forms", search, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
         Assert.Contains("Consent recorded", await granted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(student.StudentNumber, withConsent, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"current\" selected=\"selected\">", withConsent, StringComparison.Ordinal);
+        Assert.DoesNotContain(student.StudentNumber, withoutConsent, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"/posts/(\d+)/edit")]

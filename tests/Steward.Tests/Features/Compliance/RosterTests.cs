@@ -66,6 +66,33 @@ public abstract class RosterTests(StewardApp app)
     }
 
     [DbFact]
+    public async Task Students_FilteredByConsent_CurrentNoneAndEndingWithin30Days()
+    {
+        var site = await app.CreateSiteAsync();
+        var principal = await app.ClientAsync(Role.Principal, site.Id);
+        var open = await app.StudentAsync(site.Id);
+        var ending = await app.StudentAsync(site.Id);
+        var later = await app.StudentAsync(site.Id);
+        var none = await app.StudentAsync(site.Id);
+        var revoked = await app.StudentAsync(site.Id);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await principal.PostJsonAsync($"/api/students/{open.StudentNumber}/consents", ConsentBody());
+        await principal.PostJsonAsync($"/api/students/{ending.StudentNumber}/consents", ConsentBody(expiresOn: today.AddDays(10)));
+        await principal.PostJsonAsync($"/api/students/{later.StudentNumber}/consents", ConsentBody(expiresOn: today.AddDays(90)));
+        var gone = await (await principal.PostJsonAsync($"/api/students/{revoked.StudentNumber}/consents", ConsentBody(expiresOn: today.AddDays(5)))).ReadAsync<ConsentDto>();
+        await principal.DeleteAsync($"/api/students/{revoked.StudentNumber}/consents/{gone.Id}");
+
+        async Task<List<string>> IdsAsync(string consent) =>
+            [.. (await (await principal.GetAsync($"/api/students?siteId={site.Id}&consent={consent}&pageSize=100")).ReadAsync<Page<StudentDto>>())
+                .Items.Select(s => s.StudentId).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(new[] { open, ending, later }.Select(s => s.StudentNumber).Order(StringComparer.Ordinal), await IdsAsync("current"));
+        Assert.Equal(new[] { none, revoked }.Select(s => s.StudentNumber).Order(StringComparer.Ordinal), await IdsAsync("none"));
+        Assert.Equal([ending.StudentNumber], await IdsAsync("expiring"));
+        await (await principal.GetAsync("/api/students?consent=soon")).AssertProblemAsync(HttpStatusCode.BadRequest, "consent");
+    }
+
+    [DbFact]
     public async Task Import_BadHeader_Returns422OnLine1()
     {
         var admin = await app.AdminAsync();
