@@ -4,6 +4,7 @@ using Steward.Features.Auth;
 using Steward.Features.Compliance;
 using Steward.Features.Demo;
 using Steward.Features.People;
+using Steward.Features.Policy;
 using Steward.Features.Registry;
 using Steward.Features.Vault;
 using Steward.Features.Sites;
@@ -32,14 +33,11 @@ builder.Services.AddStewardErrors();
 builder.Services.AddStewardWeb();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddCompliance(builder.Configuration);
-builder.Services.AddSingleton(_ => builder.Configuration["Steward:Policy:RegulationFile"] is { Length: > 0 } file
-    ? Steward.Features.Policy.Regulation.Parse(File.ReadAllText(file))
-    : Steward.Features.Policy.Regulation.Embedded());
+builder.Services.AddPolicy();
 builder.Services.AddVault(builder.Configuration);
 
 var app = builder.Build();
-// Read the regulation now: a wrong Steward:Policy:RegulationFile stops the start with the path, not a page later.
-app.Services.GetRequiredService<Steward.Features.Policy.Regulation>();
+app.Services.VerifyRegulation();
 
 await app.Services.MigrateStewardDatabaseAsync();
 if (command) return await VaultCommand.RunAsync(app.Services, args, Console.Out);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
@@ -40,12 +41,13 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
     public static IQueryable<Student> WithConsent(IQueryable<Student> students, string? consent, DateOnly today)
     {
         var soon = today.AddDays(ExpiringDays);
+        // The query form of Consent.IsCurrent for a photo-with-name consent.
+        Expression<Func<Student, bool>> hasCurrent = s => s.Consents.Any(c => c.Kind == ConsentKind.PhotoWithName && c.RevokedAt == null
+            && c.GrantedOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today));
         return consent switch
         {
-            "current" => students.Where(s => s.Consents.Any(c => c.Kind == ConsentKind.PhotoWithName && c.RevokedAt == null
-                && c.GrantedOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today))),
-            "none" => students.Where(s => !s.Consents.Any(c => c.Kind == ConsentKind.PhotoWithName && c.RevokedAt == null
-                && c.GrantedOn <= today && (c.ExpiresOn == null || c.ExpiresOn >= today))),
+            "current" => students.Where(hasCurrent),
+            "none" => students.Where(Expression.Lambda<Func<Student, bool>>(Expression.Not(hasCurrent.Body), hasCurrent.Parameters)),
             "expiring" => students.Where(s => s.Consents.Any(c => c.Kind == ConsentKind.PhotoWithName && c.RevokedAt == null
                 && c.GrantedOn <= today && c.ExpiresOn != null && c.ExpiresOn >= today && c.ExpiresOn <= soon)),
             _ => students,
