@@ -393,8 +393,8 @@ public sealed class ScanContextBuilder
             {
                 ' ' => SeparatorAction.None, // the word loop never handled spaces
                 _ when charTriggers[c] != 0 => SeparatorAction.Handle,
-                '\'' or '-' or '\t' => SeparatorAction.None,
-                '\n' or '\r' or '.' or '!' or '|' or '?' or '@' or '$' or '*' or '#' => SeparatorAction.Handle,
+                '\'' or '\t' => SeparatorAction.None,
+                '\n' or '\r' or '.' or '!' or '|' or '?' or '@' or '$' or '*' or '#' or '-' => SeparatorAction.Handle,
                 _ => SeparatorAction.Break,
             };
         }

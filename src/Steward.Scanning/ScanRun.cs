@@ -224,7 +224,16 @@ internal sealed class ScanRun
 
         switch (c)
         {
-            case '\'' or '\u2019' or '-' or '\u2010' or '\u2011' or '\t' or '\u00A0':
+            case '-':
+                // "a-hole": a single letter hyphenated to a word is read as one word.
+                if (i == 1 || (i > 1 && !TextFold.IsWordChar(s[i - 2])))
+                {
+                    if (TextFold.Classes[s[i - 1]] == TextFold.Letter && i + 1 < s.Length && TextFold.Classes[s[i + 1]] == TextFold.Letter)
+                        Leet(s, i);
+                }
+
+                return false;
+            case '\'' or '\u2019' or '\u2010' or '\u2011' or '\t' or '\u00A0':
                 return false;
             case '\n' or '\r':
                 _breaks.Add(i);
@@ -282,8 +291,8 @@ internal sealed class ScanRun
 
                 if (i + 1 < s.Length && TextFold.IsWordChar(s[i + 1]) && i > 0 && TextFold.IsWordChar(s[i - 1]))
                     Leet(s, i);
-                else if (i + 1 < s.Length && TextFold.IsWordChar(s[i + 1]) && (i == 0 || s[i - 1] == ' ') && i + 2 < s.Length && TextFold.IsAsciiDigit(s[i + 1]))
-                    Leet(s, i); // "@55"
+                else if (i + 2 < s.Length && TextFold.IsWordChar(s[i + 1]) && (i == 0 || s[i - 1] == ' '))
+                    Leet(s, i); // "@55", "@ss" (a handle reads as a word that is not in the lexicon)
                 return true;
             case '$' or '*':
                 if ((i > 0 && TextFold.Classes[s[i - 1]] == TextFold.Letter)
@@ -631,7 +640,7 @@ internal sealed class ScanRun
         var b = e;
         while (b > 0 && TextFold.IsWordChar(s[b - 1]))
             b--;
-        if (b == e || (!lowerAllowed && !TextFold.IsUpper(s[b]) && !char.IsAsciiLetterUpper(s[b])))
+        if (b == e || (!lowerAllowed && !TextFold.IsUpper(s[b]) && !char.IsAsciiLetterUpper(s[b]) && !AfterAtThe(s, b)))
             return false;
         Span<char> buf = stackalloc char[24];
         var n = 0;
@@ -639,6 +648,39 @@ internal sealed class ScanRun
             buf[n++] = TextFold.Fold(s[k]);
         return _ctx.Rules.VenueWords.Contains(buf[..n].ToString());
     }
+
+    /// <summary>
+    /// "at the food bank, 2525 Pacific Ave": a lower-case venue word is a place when "at the" (and at most one more
+    /// word) comes right before it.
+    /// </summary>
+    static bool AfterAtThe(ReadOnlySpan<char> s, int wordStart)
+    {
+        var i = wordStart;
+        for (var words = 0; words < 2; words++)
+        {
+            while (i > 0 && s[i - 1] == ' ')
+                i--;
+            if (PreviousWordIsOneOf(s, i, TheWord) is var the and > 0)
+            {
+                i -= the;
+                while (i > 0 && s[i - 1] == ' ')
+                    i--;
+                return PreviousWordIsOneOf(s, i, AtWord) > 0;
+            }
+
+            var b = i;
+            while (b > 0 && TextFold.IsWordChar(s[b - 1]))
+                b--;
+            if (b == i)
+                return false;
+            i = b;
+        }
+
+        return false;
+    }
+
+    static readonly string[] TheWord = ["the"];
+    static readonly string[] AtWord = ["at"];
 
     static readonly string[] LocatingWords = ["is", "are", "now", "located", "sits", "remains", "moved"];
 
@@ -799,7 +841,8 @@ internal sealed class ScanRun
     /// <summary>"f*ck", "s**t", "b#tch": stars stand for letters; needs two known letters and a same-length entry.</summary>
     LexiconEntry? Wildcard(ReadOnlySpan<char> word)
     {
-        if (word[0] == '*' || word.Length - word.Count('*') < 2)
+        var known = word.Length - word.Count('*');
+        if (word[0] == '*' || known < 1 || (known == 1 && word.Length < 3))
             return null;
         if (!_ctx.SingleWordLexiconByLength.TryGetValue(word.Length, out var candidates))
             return null;
@@ -807,6 +850,9 @@ internal sealed class ScanRun
         foreach (var e in candidates)
         {
             var ok = true;
+            // One known letter and the rest masked ("f***", "a**") is how people print swearing, never a slur or a
+            // harassing word: only profanity is read into it.
+            ok = known > 1 || e.Category == FindingCategory.Obscene;
             for (var i = 0; i < word.Length && ok; i++)
                 ok = word[i] == '*' || word[i] == e.Term[i];
             // A masked word that fits both a profanity and a slur ("f***ing") is read as the profanity: masking is

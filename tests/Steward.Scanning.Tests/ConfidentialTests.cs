@@ -10,6 +10,9 @@ public sealed class ConfidentialTests
     [InlineData("Ana García is failing math.", "failing")]
     [InlineData("Ben Lee scored a 1580 on the SAT this fall.", "on the SAT")]
     [InlineData("Congrats to Ana García on her perfect ACT score!", "ACT score")]
+    [InlineData("Get well soon to Ben Lee, who had knee surgery this week.", "surgery")] // health details
+    [InlineData("Ana García sat out the second half with a sprained ankle.", "sprained")]
+    [InlineData("Ben Lee was injured in the first quarter.", "injured")]
     public void Scan_SensitiveTermNearNamedStudent_BlocksAsConfidential(string text, string term)
     {
         var result = TestDistrict.Scan(text);
@@ -28,6 +31,8 @@ public sealed class ConfidentialTests
     [InlineData("SAT prep classes start Monday in the library.")]
     [InlineData("Ben Lee sat on the bench for the first half.")]
     [InlineData("Ana García will act in the spring play.")]
+    [InlineData("Concussion baseline testing for all athletes is Tuesday in the gym.")]
+    [InlineData("Ben Lee scored twice. Our trainer reviews injury prevention with the team Monday.")]
     public void Scan_SensitiveTermWithoutNamedStudent_IsNotConfidential(string text)
     {
         var result = TestDistrict.Scan(text);

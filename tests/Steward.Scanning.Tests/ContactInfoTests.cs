@@ -291,6 +291,7 @@ public sealed class ContactInfoTests
     [InlineData("The food pantry is open Thursdays at the Salvation Army, 3012 Long Beach Blvd. Bring a bag!", "3012 Long Beach Blvd.")]
     [InlineData("Our district office is at 1515 Hughes Way, Long Beach.", "1515 Hughes Way")]
     [InlineData("The library is now located at 101 Pacific Ave. during the remodel.", "101 Pacific Ave.")]
+    [InlineData("Drop off cans at the food bank, 2525 Pacific Ave, by Friday.", "2525 Pacific Ave")]
     public void Scan_ContactRightAfterAPublicVenueName_IsInfo(string text, string contact)
     {
         var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.ContactInfo));
@@ -305,6 +306,9 @@ public sealed class ContactInfoTests
     [InlineData("Our house is at 1234 Elm St. if you need a ride.")]
     [InlineData("The team party is at 2235 Maple Ave after the game.")]
     [InlineData("Coach Hill is at 2235 Maple Ave tonight for the dinner.")]
+    [InlineData("Ms. Banks lives at 2235 Maple Ave, so pick up there.")] // a surname that contains a venue word
+    [InlineData("Meet at the Lee house, 2235 Maple Ave, at noon.")] // "at the" before a word that is not a venue
+    [InlineData("We met the bank manager, 2235 Maple Ave is her home.")] // a venue word without "at the"
     public void Scan_ContactAfterAPersonOrHome_StillBlocks(string text)
     {
         Assert.Equal(Severity.Block, Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.ContactInfo)).Severity);

@@ -87,6 +87,10 @@ public sealed class ContentRuleTests
     [InlineData("Kick some a$$ tonight", "a$$")]
     [InlineData("Don't be a bitch about it", "bitch")]
     [InlineData("s**t happens", "s**t")]
+    [InlineData("Our girls water polo team kicked a** at CIF!", "a**")] // one letter, the rest masked
+    [InlineData("What the f*** was that call", "f***")]
+    [InlineData("Some a-hole keyed three cars in the staff lot.", "a-hole")] // a letter hyphenated to a word
+    [InlineData("Kick some @ss, Tigers!", "@ss")] // a leading @ that is not a handle of the lexicon
     public void Scan_ObsceneWordsAndObfuscations_BlockAsObscene(string text, string word)
     {
         var result = TestDistrict.Scan(text);
@@ -125,6 +129,11 @@ public sealed class ContentRuleTests
     [InlineData("Hancock Elementary passed the bass section test.")]
     [InlineData("The shuttlecock flew over the net.")]
     [InlineData("Our robotics team took 3rd place; 10am start, K12 league.")]
+    [InlineData("She earned an A* in chemistry and an A-plus in art.")] // one star, a hyphenated grade
+    [InlineData("Dig a hole, plant a tree: an A-frame shed for the garden.")]
+    [InlineData("Wear your x-ray specs and your T-shirt to the e-sports night.")]
+    [InlineData("Follow @ssmith_coach and @asb_wilson for updates.")] // handles that start like a swear word
+    [InlineData("Rate us 5*** on the survey, thanks!")]
     public void Scan_WordsMerelyContainingOrResemblingProfanity_AreNothing(string text)
     {
         var result = TestDistrict.Scan(text);
