@@ -48,4 +48,35 @@ public sealed class TokenHashTests
 
         Assert.Equal(name, finding.Covered(text));
     }
+
+    [Fact]
+    public void AutomatonEdgeKeys_WhereStateAndTokenGrowTogether_SpreadOverManyHashCodes()
+    {
+        // A roster of all-different names adds state k with token k: ulong's own hash (high ^ low) is 0 for every
+        // such key, which made a 121,000-name roster take 30 s to compile.
+        var codes = new HashSet<int>();
+        for (uint k = 1; k <= 100_000; k++)
+            codes.Add(MixedKey.Instance.GetHashCode(((ulong)k << 32) | k));
+
+        Assert.True(codes.Count > 99_000, $"{codes.Count} distinct hash codes for 100,000 keys");
+        Assert.Single(Enumerable.Range(1, 1000).Select(k => (((ulong)k << 32) | (uint)k).GetHashCode()).Distinct());
+    }
+
+    [Fact]
+    public void Compile_RosterOfAllDifferentNames_FindsTheFirstAndTheLastStudent()
+    {
+        var roster = Enumerable.Range(0, 20_000).Select(k => new RosterStudent
+        {
+            StudentId = (30_000_000 + k).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            FirstName = "Firstname" + k,
+            LastName = "Lastname" + k,
+        }).ToList();
+        var context = ScanContext.CreateBuilder().AddStudents(roster).Build();
+
+        const string text = "Firstname0 Lastname0 and Firstname19999 Lastname19999 led the team; Firstname5 Lastname6 did not.";
+        var result = context.Scan(text);
+
+        Assert.Equal(["Firstname0 Lastname0", "Firstname19999 Lastname19999"],
+            result.Findings.Where(f => f.Category == FindingCategory.StudentName).Select(f => text.Substring(f.Start, f.Length)));
+    }
 }
