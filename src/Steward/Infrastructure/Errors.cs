@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Steward.Infrastructure;
 
@@ -54,6 +56,13 @@ internal sealed partial class StewardExceptionHandler(IProblemDetailsService pro
             415 => "Unsupported content type.",
             _ => "The request is not valid.",
         };
+        // "Implicit body inferred for parameter …" / "Required parameter … was not provided from body": framework wording.
+        if (bad.StatusCode == 400 && (bad.Message.Contains("no body was provided", StringComparison.Ordinal)
+                                      || bad.Message.Contains("was not provided from body", StringComparison.Ordinal)))
+            return new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] })
+            {
+                Status = 400, Title = title,
+            };
         // The framework's message names the parameter ("Failed to bind parameter \"int page\" from \"x\"").
         var errors = new Dictionary<string, string[]>();
         var match = ParameterName().Match(bad.Message);
@@ -79,6 +88,29 @@ internal sealed partial class StewardExceptionHandler(IProblemDetailsService pro
     private static partial Regex ParameterName();
 }
 
+/// <summary>
+/// The API answers problem+json whatever the client accepts (a browser's text/html, text/csv…): the default writer
+/// declines such requests, which left an empty body or text/plain. Applies the same defaults and customization.
+/// </summary>
+internal sealed class ApiProblemDetailsWriter(IOptions<ProblemDetailsOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => ErrorSetup.IsApi(context.HttpContext.Request);
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Status ??= context.HttpContext.Response.StatusCode;
+        // The framework's defaults for the status (RFC 9110 type and reason phrase), as TypedResults.Problem applies them.
+        var defaults = TypedResults.Problem(statusCode: problem.Status).ProblemDetails;
+        problem.Type ??= defaults.Type;
+        problem.Title ??= defaults.Title;
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), json.Value.SerializerOptions,
+            "application/problem+json", context.HttpContext.RequestAborted));
+    }
+}
+
 internal static class ErrorSetup
 {
     public static IServiceCollection AddStewardErrors(this IServiceCollection services)
@@ -92,6 +124,8 @@ internal static class ErrorSetup
             if (ctx.ProblemDetails is HttpValidationProblemDetails validation)
                 validation.Errors = validation.Errors.ToDictionary(e => CamelPath(e.Key), e => e.Value);
         });
+        // After the default writer: it answers the API's problems whatever the Accept header asks for.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ApiProblemDetailsWriter>());
         services.AddExceptionHandler<StewardExceptionHandler>();
         // Bind failures throw, so the one handler above answers them with the field's name.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
