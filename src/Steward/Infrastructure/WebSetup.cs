@@ -10,6 +10,8 @@ internal static class WebSetup
             o.RootDirectory = "/Features";
         });
         services.AddValidation();
+        // Do not advertise the server software.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddOpenApi();
         return services;
     }
