@@ -5,8 +5,8 @@ using Steward.Scanning;
 namespace Steward.Features.Compliance;
 
 public sealed record ImageSubjectRequest(
-    [property: StringLength(Student.IdLength)] string? StudentId,
-    [property: StringLength(Limits.Name)] string? Name) : IValidatableObject
+    [property: StringLength(Student.IdLength), PlainText] string? StudentId,
+    [property: StringLength(Limits.Name), PlainText] string? Name) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -15,48 +15,82 @@ public sealed record ImageSubjectRequest(
     }
 }
 
-public sealed record MaterialRequest([property: Required, StringLength(Limits.Name, MinimumLength = 1)] string Owner);
+public sealed record MaterialRequest([property: Required, StringLength(Limits.Name, MinimumLength = 1), PlainText] string Owner);
 
 public sealed record ScanRequest(
-    [property: Required(AllowEmptyStrings = true), StringLength(Post.TextLength)] string Text,
+    [property: Required(AllowEmptyStrings = true), StringLength(Post.TextLength), PlainText(multiLine: true)] string Text,
     int? AccountId = null,
     [property: MaxLength(ComplianceLimits.Subjects)] List<ImageSubjectRequest>? ImageSubjects = null,
-    [property: StringLength(Post.OrganizationLength)] string? OutsideOrganization = null,
-    [property: MaxLength(ComplianceLimits.Materials)] List<MaterialRequest>? ThirdPartyMaterial = null);
+    [property: StringLength(Post.OrganizationLength), PlainText] string? OutsideOrganization = null,
+    [property: MaxLength(ComplianceLimits.Materials)] List<MaterialRequest>? ThirdPartyMaterial = null) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        RequestChecks.NoNullItems(ImageSubjects, "imageSubjects").Concat(RequestChecks.NoNullItems(ThirdPartyMaterial, "thirdPartyMaterial"));
+}
 
 public sealed record PostRequest(
     int? AccountId,
-    [property: Required, StringLength(Post.TextLength, MinimumLength = 1)] string Text,
+    [property: Required, StringLength(Post.TextLength, MinimumLength = 1), PlainText(multiLine: true)] string Text,
     [property: MaxLength(ComplianceLimits.Links)] List<string>? Links = null,
     [property: MaxLength(ComplianceLimits.Subjects)] List<ImageSubjectRequest>? ImageSubjects = null,
-    [property: StringLength(Post.OrganizationLength)] string? OutsideOrganization = null,
+    [property: StringLength(Post.OrganizationLength), PlainText] string? OutsideOrganization = null,
     [property: MaxLength(ComplianceLimits.Materials)] List<MaterialRequest>? ThirdPartyMaterial = null,
     Guid? RowVersion = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var link in Links ?? [])
-            if (string.IsNullOrWhiteSpace(link) || link.Length > Limits.Url
+            if (string.IsNullOrWhiteSpace(link) || link.Length > Limits.Url || !PlainText.IsValid(link)
                 || !Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 yield return new ValidationResult($"Each link is an absolute http(s) address of at most {Limits.Url} characters.", ["links"]);
+        foreach (var result in RequestChecks.NoNullItems(ImageSubjects, "imageSubjects").Concat(RequestChecks.NoNullItems(ThirdPartyMaterial, "thirdPartyMaterial")))
+            yield return result;
     }
 }
 
-public sealed record ApproveRequest([property: StringLength(Limits.Text)] string? Justification = null);
+public sealed record ApproveRequest([property: StringLength(Limits.Text), PlainText(multiLine: true)] string? Justification = null);
 
-public sealed record RejectRequest([property: Required, StringLength(Limits.Text, MinimumLength = 3)] string Reason);
+/// <summary>The reason is trimmed before it is checked, as it is stored.</summary>
+public sealed record RejectRequest(string Reason)
+{
+    [Required, StringLength(Limits.Text, MinimumLength = 3), PlainText(multiLine: true)]
+    public string Reason { get; init; } = Reason?.Trim()!;
+}
 
+/// <summary>Names are trimmed before they are checked, as they are stored.</summary>
 public sealed record ConsentRequest(
     [property: Required] ConsentKind? Kind,
-    [property: Required, StringLength(Consent.GrantedByLength, MinimumLength = 2)] string GrantedBy,
+    string GrantedBy,
     [property: Required] DateOnly? GrantedOn,
     DateOnly? ExpiresOn,
-    [property: Required, StringLength(Consent.DocumentLength, MinimumLength = 2)] string DocumentReference) : IValidatableObject
+    string DocumentReference) : IValidatableObject
 {
+    [Required, StringLength(Consent.GrantedByLength, MinimumLength = 2), PlainText]
+    public string GrantedBy { get; init; } = GrantedBy?.Trim()!;
+
+    [Required, StringLength(Consent.DocumentLength, MinimumLength = 2), PlainText]
+    public string DocumentReference { get; init; } = DocumentReference?.Trim()!;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (GrantedOn is { } granted && ExpiresOn is { } expires && expires < granted)
-            yield return new ValidationResult("expiresOn is on or after grantedOn.", ["expiresOn"]);
+        if (GrantedOn < Consent.EarliestGrantedOn)
+            yield return new ValidationResult($"grantedOn is {Consent.EarliestGrantedOn:yyyy-MM-dd} or later.", ["grantedOn"]);
+        if (GrantedOn is { } granted && ExpiresOn is { } expires)
+        {
+            if (expires < granted) yield return new ValidationResult("expiresOn is on or after grantedOn.", ["expiresOn"]);
+            else if (expires > granted.AddYears(Consent.LongestYears))
+                yield return new ValidationResult($"expiresOn is at most {Consent.LongestYears} years after grantedOn.", ["expiresOn"]);
+        }
+    }
+}
+
+internal static class RequestChecks
+{
+    /// <summary>A list item that is JSON null ("imageSubjects": [null]) is named by its index.</summary>
+    public static IEnumerable<ValidationResult> NoNullItems<T>(IReadOnlyList<T?>? items, string field) where T : class
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+            if (items![i] is null) yield return new ValidationResult($"{field}[{i}] is empty: send an object or leave it out.", [$"{field}[{i}]"]);
     }
 }
 
@@ -109,6 +143,8 @@ internal static class ComplianceLimits
     public const int Links = 20;
     /// <summary>A roster file of about 60,000 students.</summary>
     public const int ImportBytes = 5 * 1024 * 1024;
+    /// <summary>How many bad lines an import's answer lists (it counts them all).</summary>
+    public const int ListedLineErrors = 100;
     /// <summary>A JSON body for a scan or a post: the text limit with room for the rest.</summary>
     public const int JsonBytes = 256 * 1024;
 }

@@ -25,17 +25,22 @@ public static class ConsentCsv
             var kindText = field("kind");
             var kind = ConsentKind.PhotoWithName;
             if (kindText is null) problems.Add("kind is missing (PhotoWithName)");
-            else if (!Enum.TryParse(kindText, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
+            // By name only: Enum.TryParse would also take "0".
+            else if (Enum.GetNames<ConsentKind>().FirstOrDefault(n => n.Equals(kindText, StringComparison.OrdinalIgnoreCase)) is not { } name)
                 problems.Add($"kind \"{CsvImportReader.Clip(kindText)}\" is not PhotoWithName");
+            else kind = Enum.Parse<ConsentKind>(name);
 
             var grantedBy = Text(field("grantedBy"), "grantedBy", Consent.GrantedByLength, problems);
             var document = Text(field("documentReference"), "documentReference", Consent.DocumentLength, problems);
 
             var grantedOn = Date(field("grantedOn"), "grantedOn", required: true, problems);
             if (grantedOn > today) problems.Add("grantedOn is in the future: consent is given before a photo is published");
+            else if (grantedOn < Consent.EarliestGrantedOn) problems.Add($"grantedOn is before {Consent.EarliestGrantedOn:yyyy-MM-dd}");
             var expiresOn = Date(field("expiresOn"), "expiresOn", required: false, problems);
             if (expiresOn < grantedOn) problems.Add("expiresOn is before grantedOn");
             else if (expiresOn < today) problems.Add("expiresOn has passed: import consents that still hold");
+            else if (expiresOn > grantedOn?.AddYears(Consent.LongestYears))
+                problems.Add($"expiresOn is more than {Consent.LongestYears} years after grantedOn");
 
             if (id is not null && document is not null)
             {

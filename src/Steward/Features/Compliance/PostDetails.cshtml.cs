@@ -26,13 +26,14 @@ public sealed class PostDetailsModel(StewardDb db, PostCommands posts) : PageMod
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostApproveAsync(int id, string? justification, CancellationToken ct) =>
-        ActAsync(id, decision: true, p => posts.ApproveAsync(User, p, justification?.Length > Limits.Text ? justification[..Limits.Text] : justification, ct),
+    public Task<IActionResult> OnPostApproveAsync(int id, string? justification, CancellationToken ct) => justification is not null && !PlainText.IsValid(justification, multiLine: true)
+        ? ActAsync(id, decision: true, _ => Task.FromResult<Refusal?>(Refusal.Invalid("justification", "The justification contains control characters.")), null, ct)
+        : ActAsync(id, decision: true, p => posts.ApproveAsync(User, p, justification?.Length > Limits.Text ? justification[..Limits.Text] : justification, ct),
             "Approved: the author may now publish it.", ct);
 
     public Task<IActionResult> OnPostRejectAsync(int id, string? reason, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 3 || reason.Length > Limits.Text)
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 3 || reason.Trim().Length > Limits.Text || !PlainText.IsValid(reason, multiLine: true))
         {
             ReasonError = $"Give a reason of 3 to {Limits.Text} characters: the author sees it.";
             return ActAsync(id, decision: true, _ => Task.FromResult<Refusal?>(Refusal.Invalid("reason", ReasonError)), null, ct);

@@ -37,6 +37,10 @@ public sealed class Consent : IVersioned
     public const int GrantedByLength = 200;
     public const int DocumentLength = 300;
 
+    /// <summary>Bounds that catch a mistyped year: no form on file predates 2000, and none holds for more than 25 years.</summary>
+    public static readonly DateOnly EarliestGrantedOn = new(2000, 1, 1);
+    public const int LongestYears = 25;
+
     public int Id { get; set; }
     public int StudentId { get; set; }
     public ConsentKind Kind { get; set; }

@@ -49,8 +49,16 @@ public sealed class StudentDetailsModel(StewardDb db, RosterCommands roster, IAu
         if (!MayManage) return Forbid();
         if (ModelState.IsValid)
         {
+            // The API's own checks, on the trimmed values: the page and the API agree.
             var request = new ConsentRequest(ConsentKind.PhotoWithName, Grant.GrantedBy!, Grant.GrantedOn, Grant.ExpiresOn, Grant.DocumentReference!);
+            var results = new List<ValidationResult>();
             if (request.ExpiresOn < request.GrantedOn) ModelState.AddModelError("Grant.ExpiresOn", "The expiry date is on or after the date it was signed.");
+            else if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+            {
+                foreach (var r in results)
+                    foreach (var member in r.MemberNames)
+                        ModelState.AddModelError($"Grant.{char.ToUpperInvariant(member[0])}{member[1..]}", r.ErrorMessage ?? "Not valid.");
+            }
             else
             {
                 var (_, refusal) = await roster.GrantAsync(User, student, request, ct);
