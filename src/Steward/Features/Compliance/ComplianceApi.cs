@@ -52,7 +52,7 @@ internal static class ComplianceApi
         if (!RosterCommands.MayReadStudents(user)) return NoStudentAccess;
         if (Paging.Invalid(page, pageSize) is { } invalid) return invalid;
         if (q?.Length > Limits.Name) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [$"q has at most {Limits.Name} characters."] });
-        if (consent is not null && !RosterCommands.ConsentFilters.Contains(consent))
+        if (!string.IsNullOrEmpty(consent) && !RosterCommands.ConsentFilters.Contains(consent))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["consent"] = [$"consent is one of {string.Join(", ", RosterCommands.ConsentFilters)} (expiring: ends within {RosterCommands.ExpiringDays} days)."],
@@ -101,12 +101,18 @@ internal static class ComplianceApi
         return ImportAnswer(await import(reader, ct), what);
     }
 
+    /// <summary>A file of bad lines gets the first <see cref="ComplianceLimits.ListedLineErrors"/> and a count, not an answer
+    /// larger than the file.</summary>
     internal static IResult ImportAnswer(ImportResult result, string what = "roster") => result.Rejected.Count == 0
         ? TypedResults.Ok(result)
-        : TypedResults.Problem($"{result.Rejected.Count} line(s) of the file are not valid; nothing was imported. Fix them and send the whole file again.",
+        : TypedResults.Problem($"{result.Rejected.Count} line(s) of the file are not valid; nothing was imported. "
+                + (result.Rejected.Count > ComplianceLimits.ListedLineErrors ? $"The first {ComplianceLimits.ListedLineErrors} are listed. " : "")
+                + "Fix them and send the whole file again.",
             statusCode: 422, title: $"The {what} file has errors", extensions: new Dictionary<string, object?>
             {
-                ["imported"] = 0, ["updated"] = 0, ["unchanged"] = 0, ["rejected"] = result.Rejected,
+                ["imported"] = 0, ["updated"] = 0, ["unchanged"] = 0,
+                ["rejected"] = result.Rejected.Take(ComplianceLimits.ListedLineErrors).ToList(),
+                ["rejectedLines"] = result.Rejected.Count,
             });
 
     static ProblemHttpResult TooLarge() => TypedResults.Problem($"An import file has at most {ComplianceLimits.ImportBytes / (1024 * 1024)} MB; split it by site.",

@@ -11,6 +11,9 @@ namespace Steward.Features.Compliance;
 /// </summary>
 internal static class CsvImportReader
 {
+    /// <summary>How many unknown column names a header error names.</summary>
+    public const int MaxEchoedNames = 10;
+
     public delegate T? RowParser<T>(int line, Func<string, string?> field, List<string> problems);
 
     public static (List<T> Rows, List<ImportLineError> Errors) Read<T>(TextReader text, string[] columns, RowParser<T> parseRow)
@@ -44,7 +47,10 @@ internal static class CsvImportReader
             {
                 var problems = new List<string>();
                 if (missing.Count > 0) problems.Add($"missing column(s) {string.Join(", ", missing)}");
-                if (unknown.Count > 0) problems.Add($"unknown column(s) {string.Join(", ", unknown)}");
+                // A header of thousands of unknown names is not echoed back whole.
+                if (unknown.Count > 0)
+                    problems.Add($"unknown column(s) {string.Join(", ", unknown.Take(MaxEchoedNames).Select(Clip))}"
+                        + (unknown.Count > MaxEchoedNames ? $" and {unknown.Count - MaxEchoedNames} more" : ""));
                 if (missing.Count == 0 && unknown.Count == 0) problems.Add("a column appears twice");
                 errors.Add(new(1, $"The header must be {string.Join(',', columns)}: {string.Join("; ", problems)}."));
                 return (rows, errors);
@@ -55,11 +61,22 @@ internal static class CsvImportReader
                 var parser = csv.Parser;
                 var raw = parser.RawRecord.TrimEnd('\r', '\n');
                 var line = parser.RawRow - raw.Count(c => c == '\n');
+                // No field of either file holds a line break: a record over several lines is a quote left open on its first.
+                if (raw.Contains('\n', StringComparison.Ordinal))
+                {
+                    // A quote never closed reads to the end of the file, where the last line break counts as a row too.
+                    if (raw.Count(c => c == '"') % 2 == 1) line = parser.RawRow - parser.RawRecord.Count(c => c == '\n');
+                    errors.Add(new(line, "a quote on this line is never closed, so the lines after it were read as part of it "
+                        + "(quote a field that contains commas or quotes, and double the quotes inside it)."));
+                    continue;
+                }
                 if (parser.Count != columns.Length)
                 {
                     errors.Add(new(line, $"The line has {parser.Count} field(s); the header has {columns.Length}."));
                     continue;
                 }
+                // CsvHelper parses a field, and reports its bad data, only when the field is read: read them all first.
+                _ = parser.Record;
                 var problems = new List<string>();
                 if (badData.Contains(parser.RawRow)) problems.Add("a quote is misplaced (quote a field that contains commas or quotes, and double the quotes inside it)");
                 var row = parseRow(line, name => csv.GetField(index[name]) is { Length: > 0 } v ? v : null, problems);
