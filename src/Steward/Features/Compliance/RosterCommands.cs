@@ -136,7 +136,7 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
         db.RecordAudit("RosterImported", nameof(Student), "roster", details: new() { ["imported"] = imported, ["updated"] = updated, ["unchanged"] = unchanged });
         try
         {
-            await SaveRosterChangeAsync(ct);
+            await SaveRosterChangeAsync(ct, changed: imported + updated > 0);
         }
         catch (DbUpdateException)
         {
@@ -199,7 +199,7 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
             }
         }
         db.RecordAudit("ConsentsImported", nameof(Consent), "roster", details: new() { ["imported"] = imported, ["updated"] = updated, ["unchanged"] = unchanged });
-        await SaveRosterChangeAsync(ct);
+        await SaveRosterChangeAsync(ct, changed: imported + updated > 0);
         return new ImportResult(imported, updated, unchanged, []);
     }
 
@@ -223,7 +223,10 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
         await SaveRosterChangeAsync(ct);
     }
 
-    Task SaveRosterChangeAsync(CancellationToken ct) => SaveScannerChangeAsync(db, scanner, ct);
+    /// <summary>An import that changed nothing still records its audit event, but leaves the version alone: every node
+    /// would otherwise rebuild its scanner context for nothing.</summary>
+    Task SaveRosterChangeAsync(CancellationToken ct, bool changed = true) =>
+        changed ? SaveScannerChangeAsync(db, scanner, ct) : db.SaveChangesAsync(ct);
 
     /// <summary>Saves and moves the roster version on, in one transaction, so every node rebuilds its scanner
     /// context (roster, consents, protected contacts).</summary>
