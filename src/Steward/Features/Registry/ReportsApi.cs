@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using CsvHelper;
+using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Steward.Data;
@@ -39,7 +40,8 @@ internal static class ReportsApi
             case "csv":
                 await using (var text = new StringWriter(CultureInfo.InvariantCulture))
                 {
-                    await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
+                    // A cell starting with = + - @ is a formula to a spreadsheet: a display name must not become one.
+                    await using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
                     await csv.WriteRecordsAsync(rows, ct);
                     return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", name + ".csv");
                 }
