@@ -50,9 +50,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with one page, on the app's address.</summary>
-    public async Task<BrowserSession> NewSessionAsync(ITestOutputHelper? output = null, string? storageState = null)
+    public async Task<BrowserSession> NewSessionAsync(ITestOutputHelper? output = null, string? storageState = null, bool phone = false)
     {
-        var options = Chromium.Desktop(BaseUrl);
+        var options = phone ? Chromium.Phone(BaseUrl) : Chromium.Desktop(BaseUrl);
         options.StorageState = storageState;
         return await BrowserSession.OpenAsync(await Browser.NewContextAsync(options), output);
     }

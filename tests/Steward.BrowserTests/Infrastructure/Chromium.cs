@@ -38,4 +38,17 @@ internal static class Chromium
         Locale = "en-US",
         TimezoneId = "UTC",
     };
+
+    /// <summary>A phone's viewport (390 CSS pixels wide, as an iPhone 12–15), below USWDS's tablet breakpoint.</summary>
+    public static BrowserNewContextOptions Phone(string baseUrl) => new()
+    {
+        BaseURL = baseUrl,
+        ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 844 },
+        IsMobile = true,
+        HasTouch = true,
+        Locale = "en-US",
+        TimezoneId = "UTC",
+    };
+
+    public const int PhoneWidth = 390;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Steward.Infrastructure;
 using Steward.Scanning;
 
 namespace Steward.Features.Compliance;
@@ -59,11 +60,12 @@ public static class FindingMarkup
         _ => "bg-info-lighter border-bottom-05 border-info-dark",
     };
 
+    /// <summary>A severity tag; every background passes 4.5:1 with its text (info-dark with white was about 3:1).</summary>
     public static string TagClass(Severity severity) => severity switch
     {
         Severity.Block => "usa-tag bg-error-dark",
         Severity.Review => "usa-tag bg-warning text-ink",
-        _ => "usa-tag bg-info-dark",
+        _ => "usa-tag bg-info-darker",
     };
 
     public static string Describe(Verdict verdict) => verdict switch
@@ -71,6 +73,44 @@ public static class FindingMarkup
         Verdict.Block => "Blocked: the policy forbids publishing this as it is.",
         Verdict.Review => "Needs review: an approver must justify publishing it.",
         _ => "Passes the policy checks.",
+    };
+
+    /// <summary>The USWDS alert for a scan result, so that a blocked post never looks like a passing one.</summary>
+    public static string AlertClass(Verdict verdict) => verdict switch
+    {
+        Verdict.Block => "usa-alert usa-alert--error",
+        Verdict.Review => "usa-alert usa-alert--warning",
+        _ => "usa-alert usa-alert--success",
+    };
+
+    /// <summary>What the verdict asks of the reader, counting the findings that cause it.</summary>
+    public static string Explain(Verdict verdict, IReadOnlyList<Finding> findings)
+    {
+        var blocking = findings.Count(f => f.Severity == Severity.Block);
+        var review = findings.Count(f => f.Severity == Severity.Review);
+        return verdict switch
+        {
+            Verdict.Block => $"{Display.Count(blocking, "finding")} below {(blocking == 1 ? "stops" : "stop")} it from being published until the post changes.",
+            Verdict.Review => $"{Display.Count(review, "finding")} {(review == 1 ? "needs" : "need")} a person's judgement: whoever approves it says why it may be published.",
+            _ => findings.Count == 0 ? "Nothing in it needs attention." : "The findings below are for information only.",
+        };
+    }
+
+    /// <summary>A category in words for people, not the enum's name.</summary>
+    public static string Label(FindingCategory category) => category switch
+    {
+        FindingCategory.ContactInfo => "Contact details",
+        FindingCategory.StudentName => "Student name",
+        FindingCategory.PhotoConsent => "Photo consent",
+        FindingCategory.StaffHomeContact => "Staff home contact",
+        FindingCategory.Campaign => "Political campaign",
+        FindingCategory.Commercial => "Commercial content",
+        FindingCategory.Obscene => "Obscene language",
+        FindingCategory.Harassment => "Harassment",
+        FindingCategory.Copyright => "Copyright",
+        FindingCategory.Confidential => "Confidential information",
+        FindingCategory.OutsideContent => "Outside content",
+        _ => category.ToString(),
     };
 }
 

@@ -63,6 +63,10 @@ public sealed class PostEditModel(StewardDb db, PostCommands posts) : PageModel
             if (!await MayWriteAsync(Existing)) return Forbid();
         }
         var request = ToRequest();
+        // Plain words for the two things a new post needs, both at once: the commands would only name the first.
+        if (Existing is null && Form.AccountId is null) ModelState.AddModelError("Form.AccountId", "Choose the account to post to.");
+        var textMissing = string.IsNullOrWhiteSpace(Form.Text);
+        if (textMissing) ModelState.AddModelError("Form.Text", "Write the post text.");
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true);
         foreach (var subject in request.ImageSubjects ?? [])
@@ -71,7 +75,15 @@ public sealed class PostEditModel(StewardDb db, PostCommands posts) : PageModel
             Validator.TryValidateObject(material, new ValidationContext(material), results, validateAllProperties: true);
         foreach (var r in results)
             foreach (var member in r.MemberNames.DefaultIfEmpty(""))
-                ModelState.AddModelError(FormField(member), r.ErrorMessage ?? "Not valid.");
+            {
+                var field = FormField(member);
+                if (field == "Form.Text")
+                {
+                    if (textMissing) continue; // said above
+                    ModelState.AddModelError(field, $"Shorten the post text to at most {Post.TextLength} characters.");
+                }
+                else ModelState.AddModelError(field, r.ErrorMessage ?? "Not valid.");
+            }
 
         Refusal? refusal = null;
         if (ModelState.IsValid)
@@ -91,7 +103,8 @@ public sealed class PostEditModel(StewardDb db, PostCommands posts) : PageModel
             if (refusal.Field is { } field) ModelState.AddModelError(FormField(field), refusal.Detail);
             else Error = refusal.Detail;
         }
-        Error ??= "The post was not saved: see the fields below.";
+        // Field errors are listed in the form's error summary; this is for a refusal of the whole post.
+        if (ModelState.IsValid) Error ??= "The post was not saved.";
         await LoadAccountsAsync(ct);
         return Page();
     }
