@@ -80,6 +80,7 @@ public sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<
         // A different account (platform, handle) or kind of account needs approving again.
         if (before != (account.Platform, account.Handle, account.Category) && account.Status == AccountStatus.Approved)
             account.Status = AccountStatus.Pending;
+        account.RecordEdit(actor.UserId());
         db.Entry(account).Property(a => a.Version).OriginalValue = version;
         try
         {
@@ -200,7 +201,7 @@ public sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<
     {
         var me = actor.UserId();
         if (isApprovalDecision && !account.CanBeDecidedBy(me))
-            return Refusal.Conflict("Nobody approves or rejects their own request: another site lead decides.");
+            return Refusal.Conflict("Nobody approves or rejects a request they made or edited: another site lead decides.");
         try
         {
             decision(account, me);

@@ -299,6 +299,9 @@ namespace Steward.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("LastEditedByUserId")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("Links")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -666,6 +669,9 @@ namespace Steward.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("LastEditedByUserId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ManagerUserId")
                         .HasColumnType("integer");

@@ -283,6 +283,9 @@ namespace Steward.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LastEditedByUserId")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Links")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -640,6 +643,9 @@ namespace Steward.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastEditedByUserId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ManagerUserId")
                         .HasColumnType("INTEGER");
