@@ -90,6 +90,9 @@ internal static class AuthSetup
             o.AddPolicy(Registry.PublicRateLimit.Policy, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Compliance.ScanRateLimit.Policy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.User.TryUserId() is { } user ? FormattableString.Invariant($"user:{user}") : ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ScansPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";

@@ -25,7 +25,8 @@ internal static class ComplianceApi
         students.MapPost("/{studentId}/consents", GrantAsync).WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes));
         students.MapDelete("/{studentId}/consents/{consentId:int}", RevokeAsync);
 
-        app.MapPost("/api/compliance/scan", ScanAsync).WithTags("Compliance").WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes));
+        app.MapPost("/api/compliance/scan", ScanAsync).WithTags("Compliance").WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes))
+            .RequireRateLimiting(ScanRateLimit.Policy);
 
         var posts = app.MapGroup("/api/posts").WithTags("Compliance").WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes));
         posts.MapGet("/", ListPostsAsync);
@@ -227,4 +228,10 @@ internal static class ComplianceApi
         var refusal = await act(post, ct);
         return refusal?.ToResult() ?? TypedResults.Ok(PostResponse.From(post));
     }
+}
+
+/// <summary>Scans per signed-in user per minute (<c>Steward:RateLimits:ScansPerMinute</c>).</summary>
+internal static class ScanRateLimit
+{
+    public const string Policy = "scan";
 }
