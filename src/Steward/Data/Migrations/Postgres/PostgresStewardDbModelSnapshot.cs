@@ -263,7 +263,9 @@ namespace Steward.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StudentId", "Kind");
+                    b.HasIndex("StudentId", "Kind", "DocumentReference")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.ToTable("Consents");
                 });

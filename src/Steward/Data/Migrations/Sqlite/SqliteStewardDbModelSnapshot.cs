@@ -249,7 +249,9 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StudentId", "Kind");
+                    b.HasIndex("StudentId", "Kind", "DocumentReference")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.ToTable("Consents");
                 });
