@@ -702,6 +702,8 @@ internal sealed class ScanRun
         return 0;
     }
 
+    // A protected contact's finding never names its owner: anyone who may scan could otherwise learn whose
+    // home a number or address is by scanning ranges of them.
     void KnownContactFinding(KnownContact known, string siteRule, string what, int start, int len)
     {
         switch (known.Kind)
@@ -712,11 +714,11 @@ internal sealed class ScanRun
                 break;
             case ContactOwnerKind.Staff:
                 Add(PolicyRules.StaffHomeContact, FindingCategory.StaffHomeContact, "Privacy §5", Severity.Block, start, len,
-                    $"Remove the home {what} of staff member {known.Owner}: staff home addresses and phone numbers are never posted (Privacy §5).");
+                    $"Remove this {what}: it is a staff member's or official's home {what} on the district's protected list; staff home addresses and phone numbers are never posted (Privacy §5).");
                 break;
             case ContactOwnerKind.Official:
                 Add(PolicyRules.OfficialHomeContact, FindingCategory.StaffHomeContact, "Privacy §6", Severity.Block, start, len,
-                    $"Remove the home {what} of {known.Owner}: an official's home contact needs their prior written permission (Privacy §6).");
+                    $"Remove this {what}: it is a staff member's or official's home {what} on the district's protected list; an official's home contact needs their prior written permission (Privacy §6).");
                 break;
             case ContactOwnerKind.OfficialWithPermission:
                 break;

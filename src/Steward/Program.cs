@@ -50,9 +50,9 @@ app.UseStewardErrors();
 app.UseStewardSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseRouting(); // after the error pages, so a re-executed /error/{code} is routed
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseEndedSessionRejection();
+app.UseRateLimiter(); // after authentication: scans are counted per user
 app.UseAuthorization();
 app.UseAntiforgery();
 

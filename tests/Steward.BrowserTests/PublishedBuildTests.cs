@@ -41,6 +41,7 @@ public sealed class PublishedBuildTests(PublishedApp app, ITestOutputHelper outp
         await s.SubmitAsync(s.NavLink("Sites"));
         await ExpectUswdsAppliedAsync(s);
         await s.SubmitAsync(s.NavLink("My profile"));
+        await s.SubmitAsync(Journeys.SubmitButton(s, "Set up two-factor sign-in"));
         await Expect(s.Page.GetByTestId("authenticator-key")).ToBeVisibleAsync();
         // The QR code is a data: image, which the Content-Security-Policy allows.
         Assert.True(await s.Page.Locator("img.steward-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));

@@ -21,6 +21,8 @@ public sealed class TwoFactorJourneyTests(BrowserApp app, ITestOutputHelper outp
         await using var s = await app.NewSessionAsync(output);
         await s.SignInExpectingDashboardAsync(email);
         await s.SubmitAsync(s.NavLink("My profile"));
+        await Expect(s.Page.GetByTestId("authenticator-key")).ToHaveCountAsync(0); // a visit creates no key
+        await s.SubmitAsync(Journeys.SubmitButton(s, "Set up two-factor sign-in"));
         var key = (await s.Page.GetByTestId("authenticator-key").InnerTextAsync()).Trim();
         Assert.Matches("^[a-z2-7 ]{20,}$", key);
         await Expect(s.Page.GetByRole(AriaRole.Img, new() { Name = "QR code" })).ToBeVisibleAsync();

@@ -67,6 +67,7 @@ public sealed partial class VaultJourneyTests(DemoBrowserApp app, ITestOutputHel
 
         // She turns it on with a code from her authenticator; this session began without one, so still no reveal.
         await principal.SubmitAsync(main.GetByRole(AriaRole.Link, new() { Name = "Turn it on" }));
+        await principal.SubmitAsync(Journeys.SubmitButton(principal, "Set up two-factor sign-in"));
         var key = (await principal.Page.GetByTestId("authenticator-key").InnerTextAsync()).Trim();
         var enableStep = Totp.StepAt(DateTimeOffset.UtcNow);
         await principal.Page.GetByLabel("Six-digit code").FillAsync(Totp.Code(key, enableStep));

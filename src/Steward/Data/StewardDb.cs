@@ -117,6 +117,7 @@ public abstract class StewardDb : IdentityUserContext<StewardUser, int>, IDataPr
         var now = AuditChain.ToStoredPrecision(DateTime.UtcNow);
         foreach (var p in pending)
         {
+            if (p.Entry is not null) p.FillGenerated();
             var e = new AuditEvent
             {
                 Sequence = head.Sequence + 1,

@@ -17,6 +17,11 @@ public sealed record Refusal(int Status, string Title, string Detail, string? Fi
         {
             ["rule"] = Rule, ["field"] = Field, ["word"] = Word,
         }),
+        // A conflict about one field (a document already on file) names it like a validation error.
+        _ when Field is not null => TypedResults.Problem(Detail, statusCode: Status, title: Title, extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = new Dictionary<string, string[]> { [Field] = [Detail] },
+        }),
         _ => TypedResults.Problem(Detail, statusCode: Status, title: Title),
     };
 }

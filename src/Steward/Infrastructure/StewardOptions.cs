@@ -57,4 +57,8 @@ public sealed class RateLimitOptions
 
     /// <summary>Anonymous public-directory calls per client address per minute.</summary>
     public int PublicPerMinute { get; set; } = 120;
+
+    /// <summary>Scans (<c>POST /api/compliance/scan</c>) per signed-in user per minute: scanning is not a way to
+    /// test ranges of numbers and names against the protected lists.</summary>
+    public int ScansPerMinute { get; set; } = 60;
 }

@@ -47,6 +47,7 @@ public abstract class StewardApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Steward:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Steward:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Steward:RateLimits:PublicPerMinute", "100000");
+        builder.UseSetting("Steward:RateLimits:ScansPerMinute", "100000");
         builder.UseSetting("Steward:DataDirectory", DataDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log).SetMinimumLevel(LogLevel.Debug));

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
@@ -10,9 +12,9 @@ namespace Steward.Features.Audit;
 public sealed record AuditEventResponse(long Id, long Sequence, DateTime OccurredAt, int? ActorUserId, string ActorName, string Action,
     string EntityType, string EntityId, JsonElement Changes, string? Reason, string Hash)
 {
-    public static AuditEventResponse From(AuditEvent e)
+    public static AuditEventResponse From(AuditEvent e, ClaimsPrincipal reader)
     {
-        using var doc = JsonDocument.Parse(string.IsNullOrEmpty(e.Changes) ? "{}" : e.Changes);
+        using var doc = JsonDocument.Parse(AuditRedaction.ChangesFor(e, reader));
         return new(e.Id, e.Sequence, e.OccurredAt, e.ActorUserId, e.ActorName, e.Action, e.EntityType, e.EntityId,
             doc.RootElement.Clone(), e.Reason, e.Hash);
     }
@@ -32,13 +34,13 @@ internal static class AuditApi
         return api;
     }
 
-    static async Task<Results<Ok<PageOf<AuditEventResponse>>, ValidationProblem>> ListAsync(StewardDb db, CancellationToken ct,
+    static async Task<Results<Ok<PageOf<AuditEventResponse>>, ValidationProblem>> ListAsync(ClaimsPrincipal user, StewardDb db, CancellationToken ct,
         string? entityType = null, string? entityId = null, int? actorUserId = null, DateTime? from = null, DateTime? to = null,
         int? page = null, int? pageSize = null)
     {
         if (Paging.Invalid(page, pageSize) is ValidationProblem invalid) return invalid;
         var query = Filter(db.AuditEvents.AsNoTracking(), new AuditQuery(entityType, entityId, actorUserId, from, to));
-        return TypedResults.Ok(await query.OrderByDescending(e => e.Sequence).ToPageAsync(page, pageSize, AuditEventResponse.From, ct));
+        return TypedResults.Ok(await query.OrderByDescending(e => e.Sequence).ToPageAsync(page, pageSize, e => AuditEventResponse.From(e, user), ct));
     }
 
     internal static IQueryable<AuditEvent> Filter(IQueryable<AuditEvent> query, AuditQuery q)
@@ -76,5 +78,33 @@ internal static class AuditApi
         if (head is not null && (head.Sequence != expected - 1 || head.Hash != previous))
             return new(false, count, null, $"The chain ends at sequence {expected - 1} but its head records {head.Sequence}: events at the end were deleted.");
         return new(true, count, null, null);
+    }
+}
+
+/// <summary>
+/// Student records, consents and protected home contacts are for those who may read them district-wide (DistrictAdmin):
+/// other audit readers see that the event happened, who and when, with every value "[redacted]".
+/// </summary>
+internal static class AuditRedaction
+{
+    static readonly HashSet<string> Protected = new(StringComparer.Ordinal)
+    {
+        nameof(Compliance.Student), nameof(Compliance.Consent), nameof(Compliance.ProtectedContact),
+    };
+
+    public static bool AppliesTo(AuditEvent e, ClaimsPrincipal reader) => Protected.Contains(e.EntityType) && !reader.Has(People.Role.DistrictAdmin);
+
+    /// <summary>The event's changes as the reader may see them.</summary>
+    public static string ChangesFor(AuditEvent e, ClaimsPrincipal reader)
+    {
+        var changes = string.IsNullOrEmpty(e.Changes) ? "{}" : e.Changes;
+        if (!AppliesTo(e, reader)) return changes;
+        if (JsonNode.Parse(changes) is not JsonObject values) return "{}";
+        var redacted = new JsonObject();
+        foreach (var (name, value) in values)
+            redacted[name] = value is JsonObject { Count: 2 } pair && pair.ContainsKey("old") && pair.ContainsKey("new")
+                ? new JsonObject { ["old"] = AuditCapture.Redacted, ["new"] = AuditCapture.Redacted }
+                : AuditCapture.Redacted;
+        return redacted.ToJsonString();
     }
 }

@@ -30,6 +30,15 @@ internal static class AuditCapture
         public string? EntityId { get; init; }
         public required JsonObject Changes { get; init; }
         public string? Reason { get; init; }
+        /// <summary>Properties that held a temporary value (a key the database generates) when captured.</summary>
+        public List<string> Generated { get; } = [];
+
+        /// <summary>After the save: the real values of generated keys, in place of EF's temporary ones.</summary>
+        public void FillGenerated()
+        {
+            foreach (var name in Generated)
+                Changes[Camel(name)] = ToNode(Entry!.Property(name).CurrentValue);
+        }
 
         public string ResolveEntityId()
         {
@@ -52,11 +61,18 @@ internal static class AuditCapture
             if (Skipped.Contains(clr)) continue;
 
             var changes = new JsonObject();
+            var generated = new List<string>();
             foreach (var prop in entry.Properties)
             {
                 var name = prop.Metadata.Name;
                 if (name == nameof(IVersioned.Version)) continue;
                 var sensitive = IsSensitive(clr, prop.Metadata.PropertyInfo, name);
+                if (entry.State == EntityState.Added && prop.IsTemporary && !sensitive)
+                {
+                    // EF's placeholder (e.g. -2147482644): the real key is known only after the save.
+                    generated.Add(name);
+                    continue;
+                }
                 switch (entry.State)
                 {
                     case EntityState.Added when prop.CurrentValue is not null:
@@ -73,13 +89,15 @@ internal static class AuditCapture
             }
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
 
-            result.Add(new Pending
+            var pending = new Pending
             {
                 Entry = entry,
                 Action = entry.State switch { EntityState.Added => "Created", EntityState.Deleted => "Deleted", _ => "Updated" },
                 EntityType = entry.Entity is IAuditedAs audited ? audited.AuditEntityType : EntityName(clr),
                 Changes = changes,
-            });
+            };
+            pending.Generated.AddRange(generated);
+            result.Add(pending);
         }
         return result;
     }

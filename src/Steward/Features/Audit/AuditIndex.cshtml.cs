@@ -42,6 +42,8 @@ public sealed class AuditIndexModel(StewardDb db) : PageModel
                 to is { } tt ? DateTime.SpecifyKind(tt, DateTimeKind.Utc) : null));
         Total = await query.CountAsync(ct);
         Events = await query.OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * Size).Take(Size).ToListAsync(ct);
+        // Untracked copies: what this reader may see of student, consent and protected-contact events.
+        foreach (var e in Events) e.Changes = AuditRedaction.ChangesFor(e, User);
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>

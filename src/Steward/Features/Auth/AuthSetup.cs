@@ -32,17 +32,20 @@ internal static class AuthSetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<StewardDb>()
+            .AddUserManager<StewardUserManager>()
             .AddSignInManager<StewardSignInManager>()
             .AddClaimsPrincipalFactory<StewardClaimsFactory>();
 
-        // Pages challenge with a redirect to the sign-in page; the API with a bare 401.
+        // Pages sign in with the cookie and challenge with a redirect to the sign-in page; the API takes the bearer
+        // token only (API.md), so a cookie never authenticates a cross-site request to it, and challenges with a bare 401.
         services.AddAuthentication(o =>
             {
+                o.DefaultAuthenticateScheme = ByPath;
                 o.DefaultChallengeScheme = ByPath;
                 o.DefaultForbidScheme = ByPath;
             })
             .AddPolicyScheme(ByPath, null, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+                ctx.Request.Path.StartsWithSegments("/api") && !IsPageDownload(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
 
         services.ConfigureAll<CookieAuthenticationOptions>(o =>
         {
@@ -52,7 +55,7 @@ internal static class AuthSetup
         });
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "steward.auth";
+            o.Cookie.Name = CookieName;
             o.LoginPath = "/signin";
             o.LogoutPath = "/signout";
             o.AccessDeniedPath = "/denied";
@@ -90,6 +93,9 @@ internal static class AuthSetup
             o.AddPolicy(Registry.PublicRateLimit.Policy, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Compliance.ScanRateLimit.Policy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.User.TryUserId() is { } user ? FormattableString.Invariant($"user:{user}") : ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.ScansPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
@@ -99,6 +105,14 @@ internal static class AuthSetup
         });
         return services;
     }
+
+    /// <summary>The registry page links to the registry report for download: that one read (GET, no bearer token,
+    /// the page's cookie present) is the page's. It changes nothing, so it is no cross-site request forgery surface.</summary>
+    static bool IsPageDownload(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/api/reports/registry")
+        && !request.Headers.ContainsKey("Authorization") && request.Cookies.ContainsKey(CookieName);
+
+    const string CookieName = "steward.auth";
 
     /// <summary>Identity's API endpoints under /api/auth, without self-registration.</summary>
     public static void MapStewardAuthApi(this IEndpointRouteBuilder app)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,17 @@ using Steward.Features.People;
 
 namespace Steward.Features.Auth;
 
-public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<StewardUser> signIn, StewardDb db, ProtectedContactCommands contacts) : PageModel
+public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<StewardUser> signIn, StewardDb db, ProtectedContactCommands contacts,
+    Microsoft.AspNetCore.Authentication.IClaimsTransformation claims) : PageModel
 {
+    /// <summary>What a redirect after a change says (the change is made by a POST; the page is shown by a GET).</summary>
+    static readonly Dictionary<string, string> Notices = new(StringComparer.Ordinal)
+    {
+        ["setup"] = "Your authenticator key is ready: add it to your app and enter the code it shows.",
+        ["disabled"] = "Two-factor sign-in is off.",
+        ["password"] = "Your password is changed. Your other sessions have ended.",
+    };
+
     /// <summary>The person's own protected home contacts (Privacy §5), masked.</summary>
     public ProtectedContactResponse? HomeContacts { get; private set; }
     /// <summary>Field ("Phones", "Addresses") → what is wrong with it; the typed values are never shown again.</summary>
@@ -25,7 +35,22 @@ public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<S
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
+    public async Task<IActionResult> OnGetAsync(string? done)
+    {
+        if (!await LoadAsync()) return Challenge();
+        if (done is not null) Notice = Notices.GetValueOrDefault(done);
+        return Page();
+    }
+
+    /// <summary>Creates (or renews) the authenticator key only when asked: a plain visit changes nothing.</summary>
+    public async Task<IActionResult> OnPostSetupAsync()
+    {
+        if (!await LoadAsync()) return Challenge();
+        if (Me.TwoFactorEnabled) return RedirectToPage();
+        await users.ResetAuthenticatorKeyAsync(Me);
+        await signIn.RefreshSignInAsync(Me); // the reset renewed the security stamp
+        return RedirectToPage(new { done = "setup" });
+    }
 
     public async Task<IActionResult> OnPostEnableAsync(string? code)
     {
@@ -39,20 +64,28 @@ public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<S
         await users.SetTwoFactorEnabledAsync(Me, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(Me, 10))?.ToList();
         await signIn.RefreshSignInAsync(Me);
+        // The recovery codes are shown once, on this answer, so no redirect: the refreshed sign-in is read again
+        // (name and roles) for the rest of the request, as on any other.
+        HttpContext.User = await claims.TransformAsync(HttpContext.User);
         Notice = "Two-factor sign-in is on.";
         await LoadAsync();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    /// <summary>Turning two-factor sign-in off takes the current password: a session left open is not enough.</summary>
+    public async Task<IActionResult> OnPostDisableAsync(string? password)
     {
         if (!await LoadAsync()) return Challenge();
+        if (!Me.TwoFactorEnabled) return RedirectToPage();
+        if (string.IsNullOrEmpty(password) || !(await signIn.CheckPasswordSignInAsync(Me, password, lockoutOnFailure: true)).Succeeded)
+        {
+            Error = "Enter your current password to turn two-factor sign-in off.";
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(Me, false);
         await users.ResetAuthenticatorKeyAsync(Me);
         await signIn.RefreshSignInAsync(Me);
-        Notice = "Two-factor sign-in is off.";
-        await LoadAsync();
-        return Page();
+        return RedirectToPage(new { done = "disabled" });
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(string? current, string? next)
@@ -64,9 +97,10 @@ public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<S
             Error = string.Join(" ", result.Errors.Select(e => e.Description));
             return Page();
         }
-        await signIn.RefreshSignInAsync(Me);
-        Notice = "Your password is changed.";
-        return Page();
+        // The new password ended every session (a new epoch), this cookie's too: sign in afresh, keeping how this
+        // session signed in (two-factor or not). A refresh would read the ended cookie and refuse.
+        await signIn.SignInAsync(Me, isPersistent: false, authenticationMethod: User.FindFirstValue("amr"));
+        return RedirectToPage(new { done = "password" });
     }
 
     public async Task<IActionResult> OnPostProtectAsync(string? phones, string? addresses, CancellationToken ct)
@@ -110,16 +144,9 @@ public sealed class ProfileModel(UserManager<StewardUser> users, SignInManager<S
         if (me is null) return false;
         Me = me;
         await LoadHomeContactsAsync(HttpContext.RequestAborted);
-        if (!me.TwoFactorEnabled)
+        if (!me.TwoFactorEnabled && await users.GetAuthenticatorKeyAsync(me) is { Length: > 0 } key)
         {
-            var key = await users.GetAuthenticatorKeyAsync(me);
-            if (string.IsNullOrEmpty(key))
-            {
-                await users.ResetAuthenticatorKeyAsync(me);
-                await signIn.RefreshSignInAsync(me); // the reset renewed the security stamp
-                key = await users.GetAuthenticatorKeyAsync(me);
-            }
-            FormattedKey = Format(key!);
+            FormattedKey = Format(key);
             var uri = string.Create(CultureInfo.InvariantCulture,
                 $"otpauth://totp/{Uri.EscapeDataString("Steward:" + me.Email)}?secret={key}&issuer=Steward&digits=6");
             using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);

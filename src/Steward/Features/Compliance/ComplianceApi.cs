@@ -25,7 +25,8 @@ internal static class ComplianceApi
         students.MapPost("/{studentId}/consents", GrantAsync).WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes));
         students.MapDelete("/{studentId}/consents/{consentId:int}", RevokeAsync);
 
-        app.MapPost("/api/compliance/scan", ScanAsync).WithTags("Compliance").WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes));
+        app.MapPost("/api/compliance/scan", ScanAsync).WithTags("Compliance").WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes))
+            .RequireRateLimiting(ScanRateLimit.Policy);
 
         var posts = app.MapGroup("/api/posts").WithTags("Compliance").WithMetadata(new RequestSizeLimitAttribute(ComplianceLimits.JsonBytes));
         posts.MapGet("/", ListPostsAsync);
@@ -169,7 +170,7 @@ internal static class ComplianceApi
             return TypedResults.Problem("Scanning is for staff with a role at a site, and district staff.", statusCode: 403, title: "Forbidden");
         if (request.AccountId is { } accountId && !await RegistryCommands.Visible(db.Accounts, user).AnyAsync(a => a.Id == accountId, ct))
             return Refusal.Invalid("accountId", "accountId is not an account you can see.").ToResult();
-        if (await posts.CheckSubjectsAsync(request.ImageSubjects, ct) is { } badSubjects) return badSubjects.ToResult();
+        if (await posts.CheckSubjectsAsync(user, request.ImageSubjects, ct) is { } badSubjects) return badSubjects.ToResult();
         var result = await scanner.ScanAsync(new Steward.Scanning.Post
         {
             Text = request.Text,
@@ -210,7 +211,7 @@ internal static class ComplianceApi
     {
         var post = await PostCommands.Visible(db.Posts, user).Include(p => p.Account).Include(p => p.Author).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (post is null) return TypedResults.NotFound();
-        if (!await Writer(user, post, posts)) return NotWriter;
+        if (!await posts.MayEditAsync(user, post)) return NotWriter;
         var refusal = await posts.EditAsync(user, post, request, ct);
         return refusal?.ToResult() ?? TypedResults.Ok(PostResponse.From(post));
     }
@@ -218,16 +219,13 @@ internal static class ComplianceApi
     static readonly IResult NotWriter = TypedResults.Problem("Only the post's author, the account's manager or backup, or a lead of its site changes it.",
         statusCode: 403, title: "Forbidden");
 
-    static async Task<bool> Writer(ClaimsPrincipal user, Post post, PostCommands posts) =>
-        post.AuthorUserId == user.UserId() || await posts.MayWriteAsync(user, post.Account!);
-
     /// <summary>Those who cannot see the post get 404; those who see it but may not act get 403.</summary>
     static async Task<IResult> ActAsync(int id, ClaimsPrincipal user, StewardDb db, PostCommands posts,
         bool decision, Func<Post, CancellationToken, Task<Refusal?>> act, CancellationToken ct)
     {
         var post = await PostCommands.Visible(db.Posts, user).Include(p => p.Account).Include(p => p.Author).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (post is null) return TypedResults.NotFound();
-        if (!(decision ? await posts.MayDecideAsync(user, post) : await Writer(user, post, posts)))
+        if (!(decision ? await posts.MayDecideAsync(user, post) : await posts.MayEditAsync(user, post)))
             return decision
                 ? TypedResults.Problem(post.NeedsDistrictApproval
                     ? "Content from an outside organization is approved by the Superintendent or designee (DistrictAdmin) alone (Booster §4)."
@@ -236,4 +234,10 @@ internal static class ComplianceApi
         var refusal = await act(post, ct);
         return refusal?.ToResult() ?? TypedResults.Ok(PostResponse.From(post));
     }
+}
+
+/// <summary>Scans per signed-in user per minute (<c>Steward:RateLimits:ScansPerMinute</c>).</summary>
+internal static class ScanRateLimit
+{
+    public const string Policy = "scan";
 }

@@ -25,7 +25,9 @@ sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
 {
     public void Configure(EntityTypeBuilder<Consent> b)
     {
-        b.HasIndex(c => new { c.StudentId, c.Kind });
+        // One current consent per signed form: an import or a second POST cannot record the same form twice
+        // (a revoked form may be recorded again).
+        b.HasIndex(c => new { c.StudentId, c.Kind, c.DocumentReference }).IsUnique().HasFilter("\"RevokedAt\" IS NULL");
         b.Property(c => c.GrantedBy).HasMaxLength(Consent.GrantedByLength);
         b.Property(c => c.DocumentReference).HasMaxLength(Consent.DocumentLength);
     }

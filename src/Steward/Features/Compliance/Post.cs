@@ -29,6 +29,8 @@ public sealed class Post : IVersioned, ISiteScoped
     public int SiteId { get; set; }
     public int AuthorUserId { get; set; }
     public People.StewardUser? Author { get; set; }
+    /// <summary>Who last wrote the text (the author until someone else edits it): they do not decide on it either.</summary>
+    public int? LastEditedByUserId { get; set; }
     public required string Text { get; set; }
     public List<string> Links { get; set; } = [];
     public string ImageSubjectsJson { get; set; } = "[]";
@@ -82,11 +84,12 @@ public sealed class Post : IVersioned, ISiteScoped
     }
 
     /// <summary>Any change sends the post back to Draft, to be scanned, submitted and decided again.</summary>
-    public void Edit(string text, List<string> links, IReadOnlyList<PostImageSubject> subjects, string? outsideOrganization,
+    public void Edit(int by, string text, List<string> links, IReadOnlyList<PostImageSubject> subjects, string? outsideOrganization,
         IReadOnlyList<PostMaterial> material, DateTime now)
     {
         if (Status == PostStatus.Published)
             throw new ConflictException("A published post is kept as published for the public record; it cannot be edited.");
+        LastEditedByUserId = by;
         Text = text;
         Links = links;
         ImageSubjects = subjects;
@@ -110,8 +113,8 @@ public sealed class Post : IVersioned, ISiteScoped
         UpdatedAt = now;
     }
 
-    /// <summary>Nobody approves their own post.</summary>
-    public bool CanBeDecidedBy(int userId) => AuthorUserId != userId;
+    /// <summary>Nobody approves their own post: not its author, and not whoever last wrote its text.</summary>
+    public bool CanBeDecidedBy(int userId) => AuthorUserId != userId && LastEditedByUserId != userId;
 
     /// <summary>Approves a submitted post whose latest scan allows it. A Block finding is never approved;
     /// a Review finding needs the approver's justification.</summary>
@@ -120,7 +123,7 @@ public sealed class Post : IVersioned, ISiteScoped
         if (Status != PostStatus.Submitted)
             return Refusal.Conflict($"A {Status} post cannot be approved; only a Submitted one.");
         if (!CanBeDecidedBy(by))
-            return Refusal.Conflict("Nobody approves their own post: another site lead decides.");
+            return Refusal.Conflict("Nobody approves a post they wrote or last edited: another site lead decides.");
         if (ScanVerdict == Verdict.Block)
             return Refusal.Conflict("The post has Block findings: the policy forbids publishing it as it is. Reject it, or send it back to be fixed.",
                 "Blocked by the policy");
@@ -139,7 +142,7 @@ public sealed class Post : IVersioned, ISiteScoped
         if (Status != PostStatus.Submitted)
             return Refusal.Conflict($"A {Status} post cannot be rejected; only a Submitted one.");
         if (!CanBeDecidedBy(by))
-            return Refusal.Conflict("Nobody decides on their own post: another site lead decides.");
+            return Refusal.Conflict("Nobody decides on a post they wrote or last edited: another site lead decides.");
         Status = PostStatus.Rejected;
         RejectionReason = reason;
         DecidedByUserId = by;

@@ -14,31 +14,40 @@ public sealed class PostCommands(StewardDb db, TimeProvider clock, ScanContextPr
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Posts the caller may see: district readers all; others those of the sites they lead, of the
-    /// accounts they manage, and their own.</summary>
+    /// <summary>Posts the caller may see: district readers all; others those of the sites they lead, and of the
+    /// accounts they manage and their own at a site where they still hold a role (a role removed ends the access).</summary>
     public static IQueryable<Post> Visible(IQueryable<Post> posts, ClaimsPrincipal user)
     {
         if (user.IsDistrictReader()) return posts;
         var me = user.UserId();
         var led = user.SiteIds(Role.Principal, Role.SiteDesignee);
-        return posts.Where(p => led.Contains(p.SiteId) || p.AuthorUserId == me
-            || p.Account!.ManagerUserId == me || p.Account.BackupManagerUserId == me);
+        var member = user.SiteIds();
+        return posts.Where(p => led.Contains(p.SiteId) || (member.Contains(p.SiteId) && (p.AuthorUserId == me
+            || p.Account!.ManagerUserId == me || p.Account.BackupManagerUserId == me)));
     }
 
-    /// <summary>Who writes for an account: its manager or backup, a lead of its site, DistrictAdmin.</summary>
+    /// <summary>Who writes for an account: its manager or backup while they hold a role at its site, a lead of its
+    /// site, DistrictAdmin.</summary>
     public async Task<bool> MayWriteAsync(ClaimsPrincipal user, Account account) =>
-        account.ManagerUserId == user.UserId() || account.BackupManagerUserId == user.UserId()
+        ((account.ManagerUserId == user.UserId() || account.BackupManagerUserId == user.UserId()) && user.IsMemberOf(account.SiteId))
         || (await authz.AuthorizeAsync(user, account, SiteOperations.Lead)).Succeeded;
+
+    /// <summary>Who changes, submits and publishes a post: its author while they hold a role at its site, and those
+    /// who write for its account.</summary>
+    public async Task<bool> MayEditAsync(ClaimsPrincipal user, Post post) =>
+        (post.AuthorUserId == user.UserId() && user.IsMemberOf(post.SiteId)) || await MayWriteAsync(user, post.Account!);
 
     /// <summary>Who decides: leads of the account's site; DistrictAdmin alone for outside-organization content (Booster §4).</summary>
     public async Task<bool> MayDecideAsync(ClaimsPrincipal user, Post post) =>
         post.NeedsDistrictApproval ? user.Has(Role.DistrictAdmin) : (await authz.AuthorizeAsync(user, post, SiteOperations.Lead)).Succeeded;
 
-    public async Task<Refusal?> CheckSubjectsAsync(IReadOnlyList<ImageSubjectRequest>? subjects, CancellationToken ct)
+    /// <summary>Photo subjects must be students the caller may read: another site's student gets the same answer
+    /// as an unknown id, so the answer does not reveal other sites' rosters.</summary>
+    public async Task<Refusal?> CheckSubjectsAsync(ClaimsPrincipal user, IReadOnlyList<ImageSubjectRequest>? subjects, CancellationToken ct)
     {
         var ids = (subjects ?? []).Where(s => !string.IsNullOrWhiteSpace(s.StudentId)).Select(s => s.StudentId!.Trim().ToUpperInvariant()).Distinct().ToList();
         if (ids.Count == 0) return null;
-        var known = await db.Students.Where(s => ids.Contains(s.StudentNumber)).Select(s => s.StudentNumber).ToListAsync(ct);
+        var known = await RosterCommands.Visible(db.Students, user).Where(s => ids.Contains(s.StudentNumber)).Select(s => s.StudentNumber).ToListAsync(ct);
         var unknown = ids.Except(known).ToList();
         return unknown.Count == 0 ? null
             : Refusal.Invalid("imageSubjects", $"Not on the roster: {string.Join(", ", unknown.Take(5))}. Name students by their district student ID.");
@@ -63,14 +72,14 @@ public sealed class PostCommands(StewardDb db, TimeProvider clock, ScanContextPr
             return (null, Refusal.Forbidden("Posts are written by the account's manager or backup, or a lead of its site."));
         if (account.Status != AccountStatus.Approved)
             return (null, Refusal.Conflict($"The account is {account.Status}: only approved accounts post (Registry §1, §4)."));
-        if (await CheckSubjectsAsync(request.ImageSubjects, ct) is { } badSubjects) return (null, badSubjects);
+        if (await CheckSubjectsAsync(actor, request.ImageSubjects, ct) is { } badSubjects) return (null, badSubjects);
 
         var now = Now;
         var post = new Post
         {
             AccountId = account.Id, SiteId = account.SiteId, AuthorUserId = actor.UserId(), Text = "", Status = PostStatus.Draft, CreatedAt = now,
         };
-        post.Edit(request.Text, Links(request.Links), Subjects(request.ImageSubjects), Blank(request.OutsideOrganization), Material(request.ThirdPartyMaterial), now);
+        post.Edit(actor.UserId(), request.Text, Links(request.Links), Subjects(request.ImageSubjects), Blank(request.OutsideOrganization), Material(request.ThirdPartyMaterial), now);
         post.RecordScan(await scanner.ScanAsync(post.ToScannerPost(), ct), now);
         db.Posts.Add(post);
         await db.SaveChangesAsync(ct);
@@ -83,12 +92,12 @@ public sealed class PostCommands(StewardDb db, TimeProvider clock, ScanContextPr
         if (request.RowVersion is not { } version) return Refusal.Invalid("rowVersion", "rowVersion is required: send the one you read.");
         if (request.AccountId is { } accountId && accountId != post.AccountId)
             return Refusal.Invalid("accountId", "A post stays with its account: write a new post for the other account.");
-        if (await CheckSubjectsAsync(request.ImageSubjects, ct) is { } badSubjects) return badSubjects;
+        if (await CheckSubjectsAsync(actor, request.ImageSubjects, ct) is { } badSubjects) return badSubjects;
         if (version != post.Version) return Stale;
         var now = Now;
         try
         {
-            post.Edit(request.Text, Links(request.Links), Subjects(request.ImageSubjects), Blank(request.OutsideOrganization), Material(request.ThirdPartyMaterial), now);
+            post.Edit(actor.UserId(), request.Text, Links(request.Links), Subjects(request.ImageSubjects), Blank(request.OutsideOrganization), Material(request.ThirdPartyMaterial), now);
         }
         catch (ConflictException e)
         {

@@ -51,7 +51,7 @@ public sealed class PostDetailsModel(StewardDb db, PostCommands posts) : PageMod
     {
         var post = await PostCommands.Visible(db.Posts, User).Include(p => p.Account).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (post is null) return NotFound();
-        var allowed = decision ? await posts.MayDecideAsync(User, post) : post.AuthorUserId == User.UserId() || await posts.MayWriteAsync(User, post.Account!);
+        var allowed = decision ? await posts.MayDecideAsync(User, post) : await posts.MayEditAsync(User, post);
         if (!allowed) return Forbid();
         var refusal = await act(post);
         if (refusal is null) Notice = done;
@@ -71,7 +71,7 @@ public sealed class PostDetailsModel(StewardDb db, PostCommands posts) : PageMod
         if (post is null) return false;
         Post = post;
         MayDecide = await posts.MayDecideAsync(User, post);
-        MayWrite = post.AuthorUserId == User.UserId() || await posts.MayWriteAsync(User, post.Account!);
+        MayWrite = await posts.MayEditAsync(User, post);
         var ids = new[] { post.AuthorUserId, post.DecidedByUserId, post.PublishedByUserId }.OfType<int>().Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         var studentIds = post.ImageSubjects.Select(x => x.StudentId).OfType<string>().Distinct().ToList();

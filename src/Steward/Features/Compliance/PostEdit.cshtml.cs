@@ -138,7 +138,7 @@ public sealed class PostEditModel(StewardDb db, PostCommands posts) : PageModel
         };
     }
 
-    async Task<bool> MayWriteAsync(Post post) => post.AuthorUserId == User.TryUserId() || await posts.MayWriteAsync(User, post.Account!);
+    Task<bool> MayWriteAsync(Post post) => posts.MayEditAsync(User, post);
 
     Task<Post?> LoadPostAsync(int id, CancellationToken ct) =>
         PostCommands.Visible(db.Posts.AsNoTracking(), User).Include(p => p.Account).SingleOrDefaultAsync(p => p.Id == id, ct);

@@ -35,7 +35,7 @@ public sealed class ProtectedContactCommands(StewardDb db, MasterKey master, Tim
     {
         var (fields, refusal) = await CheckAsync(actor, request, null, ct);
         if (refusal is not null) return (null, refusal);
-        var (phones, addresses, phonesRefusal) = CheckContacts(request.Phones ?? [], request.Addresses ?? []);
+        var (phones, addresses, phonesRefusal) = await CheckContactsAsync(request.Phones ?? [], request.Addresses ?? [], ct);
         if (phonesRefusal is not null) return (null, phonesRefusal);
 
         var sealId = Guid.NewGuid();
@@ -79,7 +79,8 @@ public sealed class ProtectedContactCommands(StewardDb db, MasterKey master, Tim
                         "Protected contact integrity check failed");
                 current = new HomeContactSecret([], []);
             }
-            var (phones, addresses, contactsRefusal) = CheckContacts(request.Phones ?? (IEnumerable<string?>)current.Phones, request.Addresses ?? (IEnumerable<string?>)current.Addresses);
+            var (phones, addresses, contactsRefusal) = await CheckContactsAsync(request.Phones ?? (IEnumerable<string?>)current.Phones,
+                request.Addresses ?? (IEnumerable<string?>)current.Addresses, ct);
             if (contactsRefusal is not null) return contactsRefusal;
             var sealId = Guid.NewGuid();
             var sealedSecret = Seal(sealId, new HomeContactSecret(phones, addresses));
@@ -211,15 +212,32 @@ public sealed class ProtectedContactCommands(StewardDb db, MasterKey master, Tim
 
         var name = string.IsNullOrWhiteSpace(r.PersonName) ? userName : r.PersonName.Trim();
         if (string.IsNullOrWhiteSpace(name) || name.Length < 2)
-            return (null, Refusal.Invalid("personName", "personName is required: the person's name as the scanner should report it."));
+            return (null, Refusal.Invalid("personName", "personName is required: the person's name, as the list of protected contacts shows it."));
 
         var has = r.HasWrittenPermission ?? false;
         if (ProtectedContact.CheckPermission(owner, has, r.PermissionDocument, r.PermissionGrantedOn, Today) is { } permission) return (null, permission);
         return (new Fields(owner, name, userId, has, has ? r.PermissionDocument!.Trim() : null, has ? r.PermissionGrantedOn : null), null);
     }
 
-    /// <summary>Each phone and address must be one the scanner recognises, or protecting it would protect nothing.
-    /// The messages name the position, never the value.</summary>
+    /// <summary>Each phone and address must be one the scanner recognises, or protecting it would protect nothing,
+    /// and none may be a site's published contact, or it would block every post of that site. The messages name the
+    /// position, never the value.</summary>
+    async Task<(List<string> Phones, List<string> Addresses, Refusal? Refusal)> CheckContactsAsync(IEnumerable<string?> phones,
+        IEnumerable<string?> addresses, CancellationToken ct)
+    {
+        var checkedContacts = CheckContacts(phones, addresses);
+        if (checkedContacts.Refusal is not null) return checkedContacts;
+        var sites = (await db.Sites.AsNoTracking().Where(s => s.PublicPhone != null || s.PublicEmail != null || s.PublicAddress != null).ToListAsync(ct))
+            .Select(ScanContextProvider.PublicContacts).ToList();
+        for (var i = 0; i < checkedContacts.Phones.Count; i++)
+            if (scanner.IsSitePublicContact(checkedContacts.Phones[i], sites))
+                return ([], [], Refusal.Invalid("phones", $"Phone {i + 1} is a site's published phone number, not a home phone: it stays fine to publish."));
+        for (var i = 0; i < checkedContacts.Addresses.Count; i++)
+            if (scanner.IsSitePublicContact(checkedContacts.Addresses[i], sites))
+                return ([], [], Refusal.Invalid("addresses", $"Address {i + 1} is a site's published address, not a home address: it stays fine to publish."));
+        return checkedContacts;
+    }
+
     (List<string> Phones, List<string> Addresses, Refusal? Refusal) CheckContacts(IEnumerable<string?> phones, IEnumerable<string?> addresses)
     {
         var keptPhones = new List<string>();

@@ -199,7 +199,15 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
             }
         }
         db.RecordAudit("ConsentsImported", nameof(Consent), "roster", details: new() { ["imported"] = imported, ["updated"] = updated, ["unchanged"] = unchanged });
-        await SaveRosterChangeAsync(ct, changed: imported + updated > 0);
+        try
+        {
+            await SaveRosterChangeAsync(ct, changed: imported + updated > 0);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on current forms: another import recorded some of these at the same moment.
+            throw new ConflictException("Another import recorded some of these consent forms at the same moment. Send the file again: forms on file are left as they are.");
+        }
         return new ImportResult(imported, updated, unchanged, []);
     }
 
@@ -207,15 +215,28 @@ public sealed class RosterCommands(StewardDb db, TimeProvider clock, ScanContext
     {
         if (request.GrantedOn > Today) return (null, Refusal.Invalid("grantedOn", "grantedOn is not in the future: consent is given before a photo is published."));
         if (request.ExpiresOn < Today) return (null, Refusal.Invalid("expiresOn", "expiresOn has passed: record a consent that still holds."));
+        var documentReference = request.DocumentReference.Trim();
+        if (student.Consents.Any(c => c.RevokedAt is null && c.Kind == request.Kind && c.DocumentReference == documentReference))
+            return (null, AlreadyOnFile);
         var consent = new Consent
         {
             StudentId = student.Id, Kind = request.Kind!.Value, GrantedBy = request.GrantedBy.Trim(), GrantedOn = request.GrantedOn!.Value,
-            ExpiresOn = request.ExpiresOn, DocumentReference = request.DocumentReference.Trim(), RecordedByUserId = actor.UserId(), RecordedAt = Now,
+            ExpiresOn = request.ExpiresOn, DocumentReference = documentReference, RecordedByUserId = actor.UserId(), RecordedAt = Now,
         };
         student.Consents.Add(consent);
-        await SaveRosterChangeAsync(ct);
+        try
+        {
+            await SaveRosterChangeAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return (null, AlreadyOnFile); // recorded by someone else at the same moment
+        }
         return (consent, null);
     }
+
+    static readonly Refusal AlreadyOnFile = new(409, "Already on file",
+        "This signed form (documentReference) is already on file for the student: revoke it first to record it again.", Field: "documentReference");
 
     public async Task RevokeAsync(ClaimsPrincipal actor, Consent consent, CancellationToken ct)
     {

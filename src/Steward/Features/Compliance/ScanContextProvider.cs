@@ -139,6 +139,25 @@ public sealed class ScanContextProvider(IServiceScopeFactory scopes, IOptions<Co
     public bool IsStreetAddress(string text) =>
         Bare.Scan(new Steward.Scanning.Post { Text = text }).Findings.Any(f => f.RuleId == PolicyRules.Address);
 
+    /// <summary>
+    /// Which of the texts the scanner reads as one of the sites' published contacts, "fine to publish" (more Info
+    /// contact findings beside the sites than without them), so the same spellings match as in a post.
+    /// </summary>
+    public bool IsSitePublicContact(string text, IReadOnlyList<SitePublicContacts> sites)
+    {
+        if (sites.Count == 0) return false;
+        var builder = ScanContext.CreateBuilder(_rules.Value);
+        foreach (var site in sites) builder.AddSite(site);
+        var post = new Steward.Scanning.Post { Text = text };
+        static int Public(ScanResult r) => r.Findings.Count(f => f.Category == FindingCategory.ContactInfo && f.Severity == Severity.Info);
+        return Public(builder.Build().Scan(post)) > Public(Bare.Scan(post));
+    }
+
+    internal static SitePublicContacts PublicContacts(Sites.Site site) => new()
+    {
+        SiteCode = site.Code, Phones = Listed(site.PublicPhone), Emails = Listed(site.PublicEmail), Addresses = Listed(site.PublicAddress),
+    };
+
     static string[] Listed(string? value) => string.IsNullOrWhiteSpace(value) ? [] : [value.Trim()];
 
     public void Dispose() => _gate.Dispose();

@@ -29,6 +29,8 @@ public sealed class Account : IVersioned, ISiteScoped
     public required string SchoolYear { get; set; }
     public int RequestedByUserId { get; set; }
     public DateTime RequestedAt { get; set; }
+    /// <summary>Who last edited the request while it awaited a decision: they do not decide on it either.</summary>
+    public int? LastEditedByUserId { get; set; }
     public int? ApprovedByUserId { get; set; }
     public People.StewardUser? ApprovedBy { get; set; }
     public DateTime? ApprovedAt { get; set; }
@@ -50,8 +52,14 @@ public sealed class Account : IVersioned, ISiteScoped
     /// (Curricular Use); the vault enforces it.</summary>
     public bool RequiresCredentialBeforeApproval => Category == AccountCategory.Curricular;
 
-    /// <summary>Nobody approves their own request.</summary>
-    public bool CanBeDecidedBy(int userId) => RequestedByUserId != userId;
+    /// <summary>Nobody approves their own request, nor one they edited while it awaited the decision.</summary>
+    public bool CanBeDecidedBy(int userId) => RequestedByUserId != userId && LastEditedByUserId != userId;
+
+    /// <summary>An edit of a request awaiting a decision (or one that sends it back to Pending) is the editor's.</summary>
+    public void RecordEdit(int by)
+    {
+        if (Status is AccountStatus.Pending or AccountStatus.NeedsRenewal) LastEditedByUserId = by;
+    }
 
     public void Approve(int by, DateTime now, string schoolYear)
     {
@@ -63,6 +71,7 @@ public sealed class Account : IVersioned, ISiteScoped
         ApprovedAt = now;
         DecidedByUserId = by;
         DecisionReason = null;
+        LastEditedByUserId = null;
         if (!Registrations.Any(r => r.SchoolYear == schoolYear))
             Registrations.Add(new AccountRegistration { SchoolYear = schoolYear, ApprovedByUserId = by, ApprovedAt = now });
     }
@@ -74,6 +83,7 @@ public sealed class Account : IVersioned, ISiteScoped
         Status = AccountStatus.Rejected;
         DecidedByUserId = by;
         DecisionReason = reason;
+        LastEditedByUserId = null;
     }
 
     public void Suspend(int by, string reason)

@@ -80,6 +80,7 @@ public sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<
         // A different account (platform, handle) or kind of account needs approving again.
         if (before != (account.Platform, account.Handle, account.Category) && account.Status == AccountStatus.Approved)
             account.Status = AccountStatus.Pending;
+        account.RecordEdit(actor.UserId());
         db.Entry(account).Property(a => a.Version).OriginalValue = version;
         try
         {
@@ -164,12 +165,19 @@ public sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<
         return null;
     }
 
-    /// <summary>Managers are active staff with a role at the site, or district staff.</summary>
+    /// <summary>Managers and backups run the account and keep its credential: active staff with a role at its site
+    /// (Registry §1). The Ethics Office and the Social Media Administrator never hold credentials.</summary>
     async Task<Refusal?> CheckStaffAsync(int userId, int siteId, string field, CancellationToken ct)
     {
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.IsActive, AtSite = u.Roles.Any(r => r.SiteId == siteId || r.SiteId == null) }).SingleOrDefaultAsync(ct);
+            .Select(u => new
+            {
+                u.IsActive, AtSite = u.Roles.Any(r => r.SiteId == siteId),
+                NoCredentials = u.Roles.Any(r => r.Role == Role.EthicsOffice || r.Role == Role.SocialMediaAdmin),
+            }).SingleOrDefaultAsync(ct);
         if (person is null || !person.IsActive) return Refusal.Invalid(field, $"{field} must be an active user.");
+        if (person.NoCredentials)
+            return Refusal.Invalid(field, $"{field} cannot be the Ethics Office or the Social Media Administrator: they never hold an account's credentials.");
         if (!person.AtSite) return Refusal.Invalid(field, $"{field} must hold a role at the account's site.");
         return null;
     }
@@ -200,7 +208,7 @@ public sealed class RegistryCommands(StewardDb db, TimeProvider clock, IOptions<
     {
         var me = actor.UserId();
         if (isApprovalDecision && !account.CanBeDecidedBy(me))
-            return Refusal.Conflict("Nobody approves or rejects their own request: another site lead decides.");
+            return Refusal.Conflict("Nobody approves or rejects a request they made or edited: another site lead decides.");
         try
         {
             decision(account, me);

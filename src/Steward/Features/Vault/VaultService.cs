@@ -37,7 +37,8 @@ public sealed class VaultService(StewardDb db, MasterKey master, IOptions<VaultO
     {
         if (!user.IsDistrictReader() && !user.IsMemberOf(account.SiteId)) return Access.None;
         var me = user.TryUserId();
-        if (account.ManagerUserId == me || account.BackupManagerUserId == me) return Access.Keeper;
+        // A manager keeps the credential while they hold a role at the account's site (never through a district role).
+        if ((account.ManagerUserId == me || account.BackupManagerUserId == me) && user.IsMemberOf(account.SiteId)) return Access.Keeper;
         if ((await authz.AuthorizeAsync(user, account, SiteOperations.Lead)).Succeeded) return Access.Keeper;
         if (user.Has(Role.DeputySuperintendent)) return Access.Monitor;
         return Access.SeeAccountOnly;
@@ -144,7 +145,8 @@ public sealed class VaultService(StewardDb db, MasterKey master, IOptions<VaultO
         {
             var led = user.SiteIds(Role.Principal, Role.SiteDesignee);
             var me = user.UserId();
-            accounts = accounts.Where(a => led.Contains(a.SiteId) || a.ManagerUserId == me || a.BackupManagerUserId == me);
+            var member = user.SiteIds();
+            accounts = accounts.Where(a => led.Contains(a.SiteId) || (member.Contains(a.SiteId) && (a.ManagerUserId == me || a.BackupManagerUserId == me)));
         }
         if (siteId is { } site) accounts = accounts.Where(a => a.SiteId == site);
         var rows = await accounts.Where(a => a.Status != AccountStatus.Retired)

@@ -263,7 +263,9 @@ namespace Steward.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StudentId", "Kind");
+                    b.HasIndex("StudentId", "Kind", "DocumentReference")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.ToTable("Consents");
                 });
@@ -298,6 +300,9 @@ namespace Steward.Data.Migrations.Postgres
                     b.Property<string>("Justification")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("LastEditedByUserId")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Links")
                         .IsRequired()
@@ -666,6 +671,9 @@ namespace Steward.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("LastEditedByUserId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ManagerUserId")
                         .HasColumnType("integer");

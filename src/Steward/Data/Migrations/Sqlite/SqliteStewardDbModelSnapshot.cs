@@ -249,7 +249,9 @@ namespace Steward.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StudentId", "Kind");
+                    b.HasIndex("StudentId", "Kind", "DocumentReference")
+                        .IsUnique()
+                        .HasFilter("\"RevokedAt\" IS NULL");
 
                     b.ToTable("Consents");
                 });
@@ -282,6 +284,9 @@ namespace Steward.Data.Migrations.Sqlite
                     b.Property<string>("Justification")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastEditedByUserId")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Links")
                         .IsRequired()
@@ -640,6 +645,9 @@ namespace Steward.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastEditedByUserId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ManagerUserId")
                         .HasColumnType("INTEGER");
