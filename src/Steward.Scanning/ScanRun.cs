@@ -990,7 +990,7 @@ internal sealed class ScanRun
         else if (inPhoto && lacksConsent)
         {
             Add(PolicyRules.PhotoWithName, FindingCategory.PhotoConsent, "Privacy §3", Severity.Block, start, len,
-                $"Remove {shown}'s name or record the parent's written PhotoWithName consent: a student's photo may not be published with their name without it (Privacy §3).");
+                $"Remove {shown}'s name or record the parent's written consent to publish the photo with the name: a student's photo may not be published with their name without it (Privacy §3).");
             blocked = true;
         }
 
@@ -1005,7 +1005,7 @@ internal sealed class ScanRun
             Add(PolicyRules.StudentNamed, FindingCategory.StudentName, "Privacy §3", Severity.Info, start, len, StudentNamedMessage);
     }
 
-    const string StudentNamedMessage = "A student on the roster: fine to name without a photo of them (with a photo, only with written PhotoWithName consent).";
+    const string StudentNamedMessage = "A student on the roster: fine to name without a photo of them (with a photo of them, only with the parent's written consent to publish the photo with the name).";
 
     static bool HasUpper(ReadOnlySpan<char> s)
     {

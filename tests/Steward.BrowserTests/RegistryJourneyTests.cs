@@ -144,7 +144,7 @@ public sealed partial class RegistryJourneyTests(DemoBrowserApp app, ITestOutput
         var row = Row(principal, "Hoover Middle School");
         await principal.SubmitAsync(row.GetByRole(AriaRole.Button, new() { Name = "Approve Hoover Middle School" }));
 
-        await Expect(principal.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nobody approves or rejects their own request");
+        await Expect(principal.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nobody approves or rejects a request they made or edited");
         await Expect(Row(principal, "Hoover Middle School")).ToContainTextAsync("Pending");
     }
 

@@ -147,6 +147,34 @@ internal static class ErrorSetup
         app.UseExceptionHandler();
         app.UseWhen(ctx => IsApi(ctx.Request), api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.Use(RefuseControlCharactersInQuery);
+    }
+
+    /// <summary>
+    /// A query value with a control character ("?q=%00") means nothing to any search or filter here, and PostgreSQL
+    /// refuses NUL in text: 400 naming the parameter, before any endpoint runs.
+    /// </summary>
+    static async Task RefuseControlCharactersInQuery(HttpContext ctx, RequestDelegate next)
+    {
+        foreach (var (key, values) in ctx.Request.Query)
+        {
+            if (PlainText.IsValid(key) && values.All(v => v is null || PlainText.IsValid(v)))
+                continue;
+            var name = PlainText.IsValid(key) ? key : "query";
+            if (IsApi(ctx.Request))
+            {
+                await Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"{name} contains control characters."] },
+                    title: "The request is not valid.").ExecuteAsync(ctx);
+            }
+            else
+            {
+                ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
+            return;
+        }
+
+        await next(ctx);
     }
 
     public static bool IsApi(HttpRequest request) =>

@@ -95,6 +95,30 @@ public abstract class ProblemAnswerTests(StewardApp app)
         await (await admin.GetAsync(url)).AssertProblemAsync(HttpStatusCode.BadRequest, "page");
     }
 
+    [DbTheory]
+    [InlineData("/api/students?q=%00", "q")]
+    [InlineData("/api/students?q=Maya%07Okafor", "q")]
+    [InlineData("/api/sites?q=Wil%00son", "q")]
+    [InlineData("/api/posts?status=Draft%00", "status")]
+    [InlineData("/api/students?q%00=Maya", "query")]
+    public async Task Query_WithAControlCharacter_Returns400NamingTheParameter(string url, string field)
+    {
+        var admin = await app.AdminAsync();
+        await app.CreateSiteAsync();
+
+        await (await admin.GetAsync(url)).AssertProblemAsync(HttpStatusCode.BadRequest, field);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/students?q=Maya%20Okafor")).StatusCode);
+    }
+
+    [DbFact]
+    public async Task PublicPage_QueryWithAControlCharacter_Is400NotAnError()
+    {
+        var response = await app.Anonymous().GetAsync("/directory?q=%00");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync("/directory?q=Wilson")).StatusCode);
+    }
+
     [DbFact]
     public async Task List_LastAllowedPage_IsEmptyNotWrong()
     {
