@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Steward.Features.Vault;
 using Steward.Infrastructure;
 
 namespace Steward.Data;
@@ -28,8 +29,9 @@ internal static class DataSetup
         }
 
         // Keys in the database: every node behind the load balancer reads the same ring, so cookies and
-        // bearer tokens minted by one node are accepted by all.
-        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDb>();
+        // bearer tokens minted by one node are accepted by all. Sealed under the vault master key, which
+        // every node shares: the database alone mints no session.
+        services.AddDataProtection().SetApplicationName("Steward").PersistKeysToDbContext<StewardDb>().ProtectKeysWithVaultMasterKey();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

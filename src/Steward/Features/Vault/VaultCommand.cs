@@ -31,14 +31,14 @@ internal static class VaultCommand
         }
 
         var (rewrapped, newKey) = await RotateAsync(services, keyFile);
-        await output.WriteLineAsync($"Re-wrapped {rewrapped} secrets (credential versions and protected contacts) under master key {newKey.KeyId}; the new key is in {keyFile}.");
+        await output.WriteLineAsync($"Re-wrapped {rewrapped} secrets (credential versions and protected contacts) and the sign-in key ring under master key {newKey.KeyId}; the new key is in {keyFile}.");
         if (!string.IsNullOrWhiteSpace(options.MasterKey))
             await output.WriteLineAsync("Set Steward__Vault__MasterKey to the contents of that file before the next start.");
         return 0;
     }
 
     /// <summary>The new key is written beside the old one first (FILE.new), the database re-wrapped in one
-    /// transaction, then the new file replaces the old: a crash never leaves data under a lost key.</summary>
+    /// transaction (with the sign-in key ring), then the new file replaces the old: a crash never leaves data under a lost key.</summary>
     public static async Task<(int Count, MasterKey Key)> RotateAsync(IServiceProvider services, string keyFile, CancellationToken ct = default)
     {
         var current = services.GetRequiredService<MasterKey>();
@@ -67,9 +67,16 @@ internal static class VaultCommand
             c.WrappedKey = rewrapped.WrappedKey;
             c.Ciphertext = rewrapped.Ciphertext;
         }
+        // The sign-in key ring is sealed under the master key too: re-sealed here, so sessions survive rotation.
+        var ring = await db.DataProtectionKeys.ToListAsync(ct);
+        foreach (var k in ring)
+        {
+            if (k.Xml is not null && KeyRingEncryption.Reseal(k.Xml, current, next) is { } resealed) k.Xml = resealed;
+        }
         db.RecordAudit("MasterKeyRotated", "Vault", next.KeyId, null, new System.Text.Json.Nodes.JsonObject
         {
             ["from"] = current.KeyId, ["to"] = next.KeyId, ["versions"] = versions.Count, ["protectedContacts"] = contacts.Count,
+            ["signInKeys"] = ring.Count,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

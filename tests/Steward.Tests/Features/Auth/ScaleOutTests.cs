@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Steward.Features.People;
+using Steward.Features.Vault;
 using Steward.Tests.Infrastructure;
 
 namespace Steward.Tests.Features.Auth;
@@ -8,16 +10,19 @@ namespace Steward.Tests.Features.Auth;
 /// accepts (data-protection keys live in the database), and what one node ends, the other refuses.</summary>
 public abstract class ScaleOutTests(StewardApp first)
 {
-    sealed class SecondNode(string provider, string connectionString) : StewardApp
+    /// <summary>Nodes share the vault master key (README), which also seals the sign-in key ring.</summary>
+    sealed class SecondNode(string provider, string connectionString, string masterKey) : StewardApp
     {
         protected override string Provider => provider;
         protected override string ConnectionString => connectionString;
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Steward:Vault:MasterKey", masterKey)];
     }
 
     [DbFact]
     public async Task TokenFromOneNode_WorksOnTheOther_AndDeactivationOnOneEndsItOnBoth()
     {
-        await using var second = new SecondNode(first.IsPostgres ? "Postgres" : "Sqlite", first.ConnectionStringForOtherNodes);
+        await using var second = new SecondNode(first.IsPostgres ? "Postgres" : "Sqlite", first.ConnectionStringForOtherNodes,
+            first.Services.GetRequiredService<MasterKey>().ToBase64());
         await second.InitializeAsync();
         var site = await first.CreateSiteAsync();
         var user = await first.CreateUserAsync(Role.Staff, site.Id);

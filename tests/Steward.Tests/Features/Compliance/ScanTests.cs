@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Steward.Features.People;
+using Steward.Features.Vault;
 using Steward.Tests.Infrastructure;
 using static Steward.Tests.Features.Compliance.ComplianceData;
 
@@ -52,7 +54,8 @@ public abstract class ScanTests(StewardApp app)
     [DbFact]
     public async Task ConsentGrantedOnOneNode_IsSeenByTheScannerOfAnother()
     {
-        await using var second = new SecondNode(app.IsPostgres ? "Postgres" : "Sqlite", app.ConnectionStringForOtherNodes);
+        await using var second = new SecondNode(app.IsPostgres ? "Postgres" : "Sqlite", app.ConnectionStringForOtherNodes,
+            app.Services.GetRequiredService<MasterKey>().ToBase64());
         await second.InitializeAsync();
         var site = await app.CreateSiteAsync();
         var student = await app.StudentAsync(site.Id);
@@ -66,11 +69,13 @@ public abstract class ScanTests(StewardApp app)
         Assert.NotEqual("Block", (await (await onSecond.PostJsonAsync("/api/compliance/scan", body)).ReadAsync<ScanDto>()).Verdict);
     }
 
-    sealed class SecondNode(string provider, string connectionString) : StewardApp
+    /// <summary>Nodes share the vault master key (README), which also seals the sign-in key ring.</summary>
+    sealed class SecondNode(string provider, string connectionString, string masterKey) : StewardApp
     {
         protected override string Provider => provider;
         protected override string ConnectionString => connectionString;
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Steward:Compliance:RefreshSeconds", "0")];
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            [new("Steward:Compliance:RefreshSeconds", "0"), new("Steward:Vault:MasterKey", masterKey)];
     }
 
     [DbFact]
