@@ -43,11 +43,29 @@ internal static class DataSetup
         var db = scope.ServiceProvider.GetRequiredService<StewardDb>();
         if (db.Database.IsSqlite())
         {
-            var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+            var path = connection.DataSource;
+            var inFile = connection.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(path) && path != ":memory:";
+            if (inFile)
+            {
+                path = Path.GetFullPath(path);
+                var dir = Path.GetDirectoryName(path);
+                if (!string.IsNullOrEmpty(dir)) PrivateFiles.CreateDirectory(dir);
+                // Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the same mode.
+                PrivateFiles.CreateFile(path);
+            }
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            if (inFile)
+            {
+                // A database created before the files were kept private is tightened on start.
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    if (!PrivateFiles.Restrict(file))
+                        services.GetRequiredService<ILoggerFactory>().CreateLogger("Steward.Data").LogWarning(
+                            "{File} belongs to another user and stays readable by others: make it mode 0600.", file);
+                }
+            }
         }
         else
         {

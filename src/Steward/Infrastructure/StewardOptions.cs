@@ -25,7 +25,7 @@ public sealed class StewardOptions
                 home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
             dir = Path.Combine(home, "steward");
         }
-        Directory.CreateDirectory(dir);
+        PrivateFiles.CreateDirectory(dir);
         return dir;
     }
 }

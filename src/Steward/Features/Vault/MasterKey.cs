@@ -53,7 +53,7 @@ public sealed class MasterKey
     /// <summary>Writes a key file readable by its owner only, atomically.</summary>
     public static void WriteKeyFile(string file, MasterKey key)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         var temp = file + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
