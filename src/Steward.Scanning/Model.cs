@@ -5,6 +5,9 @@ public sealed record Post
 {
     public string? Text { get; init; }
 
+    /// <summary>Links published with the post (beside its text); the sentence rules read them as text.</summary>
+    public IReadOnlyList<string> Links { get; init; } = [];
+
     /// <summary>Students who appear in the attached photo(s). More than one subject makes it a group photo.</summary>
     public IReadOnlyList<ImageSubject> ImageSubjects { get; init; } = [];
 
@@ -52,7 +55,7 @@ public enum FindingCategory
 
 /// <summary>
 /// One thing the policy forbids or wants a human to look at. <see cref="Start"/> and <see cref="Length"/> index the
-/// post text in UTF-16 code units; findings not tied to text (copyright, outside content) use 0 and 0.
+/// post text in UTF-16 code units; findings not tied to text (copyright, outside content, a link given beside the text) use 0 and 0.
 /// </summary>
 public sealed record Finding
 {

@@ -71,6 +71,7 @@ public sealed class Post : IVersioned, ISiteScoped
     public Steward.Scanning.Post ToScannerPost() => new()
     {
         Text = Text,
+        Links = Links,
         ImageSubjects = ImageSubjects.Select(s => new ImageSubject(s.StudentId, s.Name)).ToList(),
         OutsideOrganization = OutsideOrganization,
         ThirdPartyMaterial = ThirdPartyMaterial.Select(m => new ThirdPartyMaterial(m.Owner)).ToList(),

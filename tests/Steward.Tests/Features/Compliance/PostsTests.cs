@@ -246,6 +246,25 @@ public abstract class PostsTests(StewardApp app)
         await (await s.Author.GetAsync("/api/posts?status=Lost")).AssertProblemAsync(HttpStatusCode.BadRequest, "status");
     }
 
+    [DbFact]
+    public async Task Create_WithAPromoCodeInALinkBesideTheText_IsReviewedAsCommercial_HttpAndHttpsLinksAreAccepted()
+    {
+        var s = await SetupAsync();
+        string[] links = ["http://example.org/schedule", "https://shop.example.com/?promo=SAVE10"];
+
+        var response = await s.Author.PostJsonAsync("/api/posts", new { accountId = s.Account.Id, text = Clean, links });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var post = await response.ReadAsync<PostDto>();
+        Assert.Equal(links, post.Links);
+        Assert.Equal("Review", post.Scan.Verdict);
+        var finding = Assert.Single(post.Scan.Findings);
+        Assert.Equal(("Commercial", "Discipline §1"), (finding.Category, finding.PolicyReference));
+        Assert.Contains(links[1], finding.Message, StringComparison.Ordinal);
+        await (await s.Author.PostJsonAsync("/api/posts", new { accountId = s.Account.Id, text = Clean, links = new[] { "ftp://example.org/a" } }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "links");
+    }
+
     [DbTheory]
     [InlineData("not json at all", "body")]
     [InlineData("{\"accountId\":\"x\",\"text\":\"hi\"}", "accountId")]
