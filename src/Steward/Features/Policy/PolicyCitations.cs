@@ -26,15 +26,18 @@ public static partial class PolicyCitations
                 continue;
             }
             var part = m.Groups["part"].Value;
-            // The first number carries the part's name ("Booster §4"); the others ("§5") are linked as "Booster §5".
+            // The first link carries the part's name ("Booster §4"); the others ("§5") are named "Booster §5" for screen readers.
             var inner = m.Value[part.Length..];
-            html.Append(encoder.Encode(part));
             var last = 0;
             foreach (Match n in Number().Matches(inner))
             {
-                html.Append(encoder.Encode(inner[last..n.Index]));
                 var citation = $"{part.TrimEnd()} §{n.Groups[1].Value}";
-                Anchor(html, regulation.Href(citation), n.Value, citation);
+                if (last == 0) Anchor(html, regulation.Href(citation), part + n.Value, citation);
+                else
+                {
+                    html.Append(encoder.Encode(inner[last..n.Index]));
+                    Anchor(html, regulation.Href(citation), n.Value, citation);
+                }
                 last = n.Index + n.Length;
             }
             html.Append(encoder.Encode(inner[last..]));
@@ -49,7 +52,7 @@ public static partial class PolicyCitations
                 sb.Append(encoder.Encode(shown));
                 return;
             }
-            var named = shown == citation ? "" : $" aria-label=\"{encoder.Encode(citation)}\"";
+            var named = shown.Replace('\u00a0', ' ') == citation || shown == citation ? "" : $" aria-label=\"{encoder.Encode(citation)}\"";
             sb.Append("<a class=\"usa-link\" href=\"").Append(encoder.Encode(href)).Append('"').Append(named).Append('>')
                 .Append(encoder.Encode(shown)).Append("</a>");
         }
