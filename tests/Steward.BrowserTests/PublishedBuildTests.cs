@@ -59,7 +59,7 @@ public sealed class PublishedBuildTests(PublishedApp app, ITestOutputHelper outp
         await s.GotoAsync("/signin");
         var urls = await s.Page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('link[rel=stylesheet], script[src]')].map(e => e.href || e.src)");
-        Assert.Equal(4, urls.Length); // uswds.min.css, site.css, uswds-init.min.js, uswds.min.js
+        Assert.Equal(5, urls.Length); // uswds.min.css, site.css, uswds-init.min.js, uswds.min.js, confirm.js
 
         using var plain = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None });
         foreach (var url in urls)

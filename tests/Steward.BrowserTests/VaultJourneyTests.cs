@@ -125,7 +125,7 @@ public sealed partial class VaultJourneyTests(DemoBrowserApp app, ITestOutputHel
         await using (var admin = await SignedInAsync(Admin))
         {
             await admin.SubmitAsync(admin.NavLink("Audit log"));
-            await admin.Page.GetByLabel("Entity type").FillAsync("Credential");
+            await admin.Page.GetByLabel("Entity type").SelectOptionAsync("Credential");
             await admin.SubmitAsync(admin.Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }));
             Assert.Contains("entityType=Credential", admin.Page.Url, StringComparison.Ordinal);
             var reveal = Row(admin, $"Revealed — {reason}");

@@ -18,4 +18,9 @@ public static class Display
     public static string Day(DateOnly date) => date.ToString("MMM d, yyyy", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly? date) => date is { } d ? Day(d) : "";
+
+    /// <summary>The UTC day of a stored time, as "Nov 29, 2026", where the hour does not matter.</summary>
+    public static string Day(DateTime utc) => Day(DateOnly.FromDateTime(utc));
+
+    public static string Day(DateTime? utc) => utc is { } u ? Day(u) : "";
 }

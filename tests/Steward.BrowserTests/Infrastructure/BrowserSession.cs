@@ -26,6 +26,13 @@ public sealed class BrowserSession : IAsyncDisposable
             if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
                 Record($"console error on {page.Url}: {message.Text} ({message.Location})");
         };
+        // Destructive actions ask first (wwwroot/js/confirm.js): accepted unless a test says otherwise, and recorded.
+        page.Dialog += async (_, dialog) =>
+        {
+            lock (Dialogs) Dialogs.Add(dialog.Message);
+            if (DismissDialogs) await dialog.DismissAsync();
+            else await dialog.AcceptAsync();
+        };
         page.PageError += (_, error) => Record($"script error on {page.Url}: {error}");
         page.RequestFailed += (_, request) => Record($"request failed: {request.Method} {request.Url} ({request.Failure})");
         page.Response += (_, response) =>
@@ -39,6 +46,10 @@ public sealed class BrowserSession : IAsyncDisposable
     public IBrowserContext Context { get; }
     public IPage Page { get; }
     public List<string> CheckedPages { get; } = [];
+    /// <summary>The messages of the confirmation dialogs the page opened, in order.</summary>
+    public List<string> Dialogs { get; } = [];
+    /// <summary>Answer the next confirmation dialogs with Cancel instead of OK.</summary>
+    public bool DismissDialogs { get; set; }
 
     public static async Task<BrowserSession> OpenAsync(IBrowserContext context, ITestOutputHelper? output) =>
         new(context, await context.NewPageAsync(), output);

@@ -26,6 +26,19 @@ public sealed class PostCommands(StewardDb db, TimeProvider clock, ScanContextPr
             || p.Account!.ManagerUserId == me || p.Account.BackupManagerUserId == me)));
     }
 
+    /// <summary>Submitted site posts in the person's review queue: those of the sites they lead, every site's for
+    /// DistrictAdmin. Outside-organization content is not among them: it is DistrictAdmin's alone (Booster §4).</summary>
+    public static IQueryable<Post> AwaitingSiteDecision(IQueryable<Post> posts, ClaimsPrincipal user)
+    {
+        var all = user.Has(Role.DistrictAdmin);
+        var led = user.SiteIds(Role.Principal, Role.SiteDesignee);
+        return posts.Where(p => p.Status == PostStatus.Submitted && p.OutsideOrganization == null && (all || led.Contains(p.SiteId)));
+    }
+
+    /// <summary>Submitted outside-organization content, which DistrictAdmin alone decides (Booster §4): none for anyone else.</summary>
+    public static IQueryable<Post> AwaitingOutsideDecision(IQueryable<Post> posts, ClaimsPrincipal user) =>
+        user.Has(Role.DistrictAdmin) ? posts.Where(p => p.Status == PostStatus.Submitted && p.OutsideOrganization != null) : posts.Where(p => false);
+
     /// <summary>Who writes for an account: its manager or backup while they hold a role at its site, a lead of its
     /// site, DistrictAdmin.</summary>
     public async Task<bool> MayWriteAsync(ClaimsPrincipal user, Account account) =>

@@ -20,12 +20,10 @@ public sealed class ReviewQueueModel(StewardDb db) : PageModel
         IsAdmin = User.Has(Role.DistrictAdmin);
         var led = User.SiteIds(Role.Principal, Role.SiteDesignee);
         if (!IsAdmin && led.Count == 0) return Forbid();
-        var submitted = db.Posts.AsNoTracking().Where(p => p.Status == PostStatus.Submitted)
-            .Include(p => p.Account).ThenInclude(a => a!.Site).Include(p => p.Author);
-        SitePosts = await submitted.Where(p => p.OutsideOrganization == null && (IsAdmin || led.Contains(p.SiteId)))
-            .OrderBy(p => p.SubmittedAt).Take(500).ToListAsync(ct);
+        var submitted = db.Posts.AsNoTracking().Include(p => p.Account).ThenInclude(a => a!.Site).Include(p => p.Author);
+        SitePosts = await PostCommands.AwaitingSiteDecision(submitted, User).OrderBy(p => p.SubmittedAt).Take(500).ToListAsync(ct);
         if (IsAdmin)
-            OutsidePosts = await submitted.Where(p => p.OutsideOrganization != null).OrderBy(p => p.SubmittedAt).Take(500).ToListAsync(ct);
+            OutsidePosts = await PostCommands.AwaitingOutsideDecision(submitted, User).OrderBy(p => p.SubmittedAt).Take(500).ToListAsync(ct);
         return Page();
     }
 }

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Steward.Data;
 using Steward.Features.Auth;
+using Steward.Features.Compliance;
 using Steward.Features.People;
 using Steward.Features.Registry;
 using Steward.Features.Vault;
+using Steward.Infrastructure;
+using Steward.Scanning;
 
 namespace Steward.Features.Home;
 
@@ -60,15 +63,50 @@ public sealed class IndexModel(StewardDb db, RegistryCommands registry, VaultSer
         if (User.Has(Role.PublicInformation))
             Cards.Add(new("Public information", "You read registry lists and answer public-records requests and media inquiries."));
         if (User.SiteIds(Role.Principal, Role.SiteDesignee).Count > 0)
-            Cards.Add(new("Site lead duties", "Approve your site's official accounts and posts, keep its credential vault, and send its list to the Ethics Office."));
+            Cards.Add(new("Site lead duties", "Approve your site's official accounts and posts, keep its credential vault, and send its list to the Ethics Office.",
+                "/registry", "Open your site's registry"));
         if (User.SiteIds(Role.Staff).Count > 0)
-            Cards.Add(new("Staff", "Request official accounts for your programs, manage the accounts assigned to you, and draft posts for review."));
+            Cards.Add(new("Staff", "Request official accounts for your programs, manage the accounts assigned to you, and draft posts for review.",
+                "/accounts/request", "Request an official account"));
 
+        await AddPostCardsAsync();
         await AddRegistryCardsAsync();
         await AddVaultCardAsync();
 
         Cards.Add(new("Two-factor sign-in", "Protect your account with an authenticator app; revealing vault credentials requires it.", "/profile#two-factor", "Set up two-factor sign-in"));
     }
+
+    /// <summary>Posts by role, from the review workflow's own queries: what waits for the person's decision (site leads;
+    /// DistrictAdmin also outside-organization content, Booster §4), and the drafts they wrote, blocked ones first.</summary>
+    async Task AddPostCardsAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        if (User.Has(Role.DistrictAdmin) || User.SiteIds(Role.Principal, Role.SiteDesignee).Count > 0)
+        {
+            var site = await PostCommands.AwaitingSiteDecision(db.Posts, User).CountAsync(ct);
+            var outside = await PostCommands.AwaitingOutsideDecision(db.Posts, User).CountAsync(ct);
+            var lines = new List<string>();
+            if (outside > 0) lines.Add($"{Display.Count(outside, "outside-organization post")} {Waits(outside)} for your decision (Booster §4).");
+            if (site > 0) lines.Add($"{Display.Count(site, "post")} {Waits(site)} for {(User.Has(Role.DistrictAdmin) ? "a site's" : "your")} decision.");
+            Cards.Add(new("Post review", lines.Count == 0 ? "No post waits for your decision." : string.Join(" ", lines),
+                "/posts/review", "Open the review queue"));
+        }
+
+        if (!User.SiteRoles().Any()) return;
+        var me = User.UserId();
+        var drafts = await PostCommands.Visible(db.Posts.AsNoTracking(), User).Where(p => p.AuthorUserId == me && p.Status == PostStatus.Draft)
+            .OrderByDescending(p => p.UpdatedAt).Select(p => new { p.Id, p.ScanVerdict }).ToListAsync(ct);
+        if (drafts.Count == 0) return;
+        var blocked = drafts.Where(d => d.ScanVerdict == Verdict.Block).ToList();
+        if (blocked.Count > 0)
+            Cards.Add(new("Your drafts", $"{Display.Count(drafts.Count, "draft")}: {blocked.Count} blocked by the policy checks. Fix what the findings name, then submit for review.",
+                blocked.Count == 1 ? $"/posts/{blocked[0].Id}" : "/posts?status=Draft", blocked.Count == 1 ? "Fix the blocked draft" : "Fix the blocked drafts"));
+        else
+            Cards.Add(new("Your drafts", $"{Display.Count(drafts.Count, "draft")} not yet submitted for review.",
+                drafts.Count == 1 ? $"/posts/{drafts[0].Id}" : "/posts?status=Draft", drafts.Count == 1 ? "Open your draft" : "See the drafts"));
+    }
+
+    static string Waits(int n) => n == 1 ? "waits" : "wait";
 
     /// <summary>The registry by role: the approval queue for site leads, one's own accounts for staff,
     /// the year's submissions for the district recipients (Registry §1, §5).</summary>

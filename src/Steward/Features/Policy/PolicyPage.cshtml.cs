@@ -28,5 +28,32 @@ public sealed class PolicyPageModel(Regulation regulation) : PageModel
             yield return group;
     }
 
+    /// <summary>"Privacy §3" for the item anchored privacy-3: what a reader who jumped to it needs to see, since the
+    /// part's heading has scrolled away. Null for items of other parts, which nothing cites.</summary>
+    public static string? Citation(RegulationBlock item)
+    {
+        if (item.Kind != RegulationBlockKind.Item || item.Id is null || item.Number is not { } n) return null;
+        var part = item.Id[..item.Id.LastIndexOf('-')];
+        return Parts.TryGetValue(part, out var name) ? $"{name} §{n}" : null;
+    }
+
+    static readonly Dictionary<string, string> Parts = new(StringComparer.Ordinal)
+    {
+        ["privacy"] = "Privacy", ["content"] = "Content", ["discipline"] = "Discipline", ["registry"] = "Registry", ["booster"] = "Booster",
+    };
+
+    /// <summary>The heading above each numbered item, for its link back to the start of its section.</summary>
+    public IReadOnlyDictionary<RegulationBlock, RegulationBlock> HeadingOf()
+    {
+        var result = new Dictionary<RegulationBlock, RegulationBlock>(ReferenceEqualityComparer.Instance);
+        RegulationBlock? heading = null;
+        foreach (var block in Regulation.Blocks)
+        {
+            if (block.Id is not null && block.Kind is RegulationBlockKind.Heading or RegulationBlockKind.Subheading) heading = block;
+            else if (block.Kind == RegulationBlockKind.Item && heading is not null) result[block] = heading;
+        }
+        return result;
+    }
+
     public static bool IsList(RegulationBlock block) => block.Kind is RegulationBlockKind.Item or RegulationBlockKind.Bullet;
 }

@@ -107,8 +107,8 @@ public sealed class PolicyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<h1>Social media regulation</h1>", html, StringComparison.Ordinal);
-        Assert.Matches(new Regex("<li id=\"privacy-3\" value=\"3\"[^>]*>Photographs of individual students"), html);
-        Assert.Matches(new Regex("<li id=\"booster-6\" value=\"6\"[^>]*>The District and schools shall not post campaign materials"), html);
+        Assert.Matches(new Regex("<li id=\"privacy-3\"[^>]*>\\s*<strong class=\"steward-policy-cite\">Privacy (§|&#xA7;)3</strong> Photographs of individual students"), html);
+        Assert.Matches(new Regex("<li id=\"booster-6\"[^>]*>\\s*<strong class=\"steward-policy-cite\">Booster (§|&#xA7;)6</strong> The District and schools shall not post campaign materials"), html);
         Assert.Contains("id=\"curricular-use\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#privacy\"", html, StringComparison.Ordinal);
     }
@@ -145,7 +145,7 @@ public sealed class RegulationFileSettingTests
             var html = await app.Anonymous().GetStringAsync("/policy");
 
             Assert.Contains("Springfield USD Regulation 1234", html, StringComparison.Ordinal);
-            Assert.Matches(new Regex("<li id=\"privacy-1\" value=\"1\"[^>]*>Springfield never posts student phone numbers."), html);
+            Assert.Matches(new Regex("<li id=\"privacy-1\"[^>]*>\\s*<strong class=\"steward-policy-cite\">Privacy (§|&#xA7;)1</strong> Springfield never posts student phone numbers."), html);
             Assert.DoesNotContain("Photographs of individual students", html, StringComparison.Ordinal);
         }
         finally
