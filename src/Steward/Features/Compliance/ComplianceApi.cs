@@ -177,6 +177,7 @@ internal static class ComplianceApi
             ImageSubjects = PostCommands.Subjects(request.ImageSubjects).Select(s => new Steward.Scanning.ImageSubject(s.StudentId, s.Name)).ToList(),
             OutsideOrganization = string.IsNullOrWhiteSpace(request.OutsideOrganization) ? null : request.OutsideOrganization.Trim(),
             ThirdPartyMaterial = PostCommands.Material(request.ThirdPartyMaterial).Select(m => new Steward.Scanning.ThirdPartyMaterial(m.Owner)).ToList(),
+            Links = PostCommands.Links(request.Links),
         }, ct);
         return TypedResults.Ok(ScanResponse.From(result));
     }

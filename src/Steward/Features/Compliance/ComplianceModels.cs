@@ -22,10 +22,12 @@ public sealed record ScanRequest(
     int? AccountId = null,
     [property: MaxLength(ComplianceLimits.Subjects)] List<ImageSubjectRequest>? ImageSubjects = null,
     [property: StringLength(Post.OrganizationLength), PlainText] string? OutsideOrganization = null,
-    [property: MaxLength(ComplianceLimits.Materials)] List<MaterialRequest>? ThirdPartyMaterial = null) : IValidatableObject
+    [property: MaxLength(ComplianceLimits.Materials)] List<MaterialRequest>? ThirdPartyMaterial = null,
+    [property: MaxLength(ComplianceLimits.Links)] List<string>? Links = null) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        RequestChecks.NoNullItems(ImageSubjects, "imageSubjects").Concat(RequestChecks.NoNullItems(ThirdPartyMaterial, "thirdPartyMaterial"));
+        RequestChecks.ValidLinks(Links).Concat(RequestChecks.NoNullItems(ImageSubjects, "imageSubjects"))
+            .Concat(RequestChecks.NoNullItems(ThirdPartyMaterial, "thirdPartyMaterial"));
 }
 
 public sealed record PostRequest(
@@ -37,15 +39,9 @@ public sealed record PostRequest(
     [property: MaxLength(ComplianceLimits.Materials)] List<MaterialRequest>? ThirdPartyMaterial = null,
     Guid? RowVersion = null) : IValidatableObject
 {
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var link in Links ?? [])
-            if (string.IsNullOrWhiteSpace(link) || link.Length > Limits.Url || !PlainText.IsValid(link)
-                || !Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-                yield return new ValidationResult($"Each link is an absolute http(s) address of at most {Limits.Url} characters.", ["links"]);
-        foreach (var result in RequestChecks.NoNullItems(ImageSubjects, "imageSubjects").Concat(RequestChecks.NoNullItems(ThirdPartyMaterial, "thirdPartyMaterial")))
-            yield return result;
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        RequestChecks.ValidLinks(Links).Concat(RequestChecks.NoNullItems(ImageSubjects, "imageSubjects"))
+            .Concat(RequestChecks.NoNullItems(ThirdPartyMaterial, "thirdPartyMaterial"));
 }
 
 public sealed record ApproveRequest([property: StringLength(Limits.Text), PlainText(multiLine: true)] string? Justification = null);
@@ -86,6 +82,15 @@ public sealed record ConsentRequest(
 
 internal static class RequestChecks
 {
+    /// <summary>Links published with a post: absolute http(s) addresses without control characters.</summary>
+    public static IEnumerable<ValidationResult> ValidLinks(IReadOnlyList<string?>? links)
+    {
+        foreach (var link in links ?? [])
+            if (string.IsNullOrWhiteSpace(link) || link.Length > Limits.Url || !PlainText.IsValid(link)
+                || !Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                yield return new ValidationResult($"Each link is an absolute http(s) address of at most {Limits.Url} characters.", ["links"]);
+    }
+
     /// <summary>A list item that is JSON null ("imageSubjects": [null]) is named by its index.</summary>
     public static IEnumerable<ValidationResult> NoNullItems<T>(IReadOnlyList<T?>? items, string field) where T : class
     {

@@ -74,7 +74,7 @@ public sealed class PostCommands(StewardDb db, TimeProvider clock, ScanContextPr
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    static List<string> Links(IReadOnlyList<string>? links) => (links ?? []).Select(l => l.Trim()).Distinct().ToList();
+    internal static List<string> Links(IReadOnlyList<string>? links) => (links ?? []).Select(l => l.Trim()).Distinct().ToList();
 
     public async Task<(Post? Post, Refusal? Refusal)> CreateAsync(ClaimsPrincipal actor, PostRequest request, CancellationToken ct)
     {

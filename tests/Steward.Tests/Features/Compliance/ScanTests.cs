@@ -94,6 +94,20 @@ public abstract class ScanTests(StewardApp app)
         Assert.All(scan.Findings, f => Assert.Equal("Info", f.Severity));
     }
 
+    [DbFact]
+    public async Task Scan_WithAPromoCodeInALink_IsReviewedAsCommercial_LikeThePostItWouldBe()
+    {
+        var client = await app.ClientAsync(Role.Staff, (await app.CreateSiteAsync()).Id);
+        const string text = "Our new spirit wear is here.";
+
+        var withLink = await (await client.PostJsonAsync("/api/compliance/scan", new { text, links = new[] { "https://shop.example.com/?promo=SAVE10" } })).ReadAsync<ScanDto>();
+        var plainLink = await (await client.PostJsonAsync("/api/compliance/scan", new { text, links = new[] { "https://example.org/schedule" } })).ReadAsync<ScanDto>();
+
+        Assert.Equal("Review", withLink.Verdict);
+        Assert.Equal("Commercial", Assert.Single(withLink.Findings).Category);
+        Assert.Equal("Pass", plainLink.Verdict);
+    }
+
     [DbTheory]
     [InlineData("not json at all", "body")]
     [InlineData("{\"text\":12}", "text")]
@@ -103,6 +117,8 @@ public abstract class ScanTests(StewardApp app)
     [InlineData("{\"text\":\"hi\",\"imageSubjects\":[{}]}", "imageSubjects[0].studentId")]
     [InlineData("{\"text\":\"hi\",\"imageSubjects\":[{\"studentId\":\"NOSUCH99\"}]}", "imageSubjects")]
     [InlineData("{\"text\":\"hi\",\"accountId\":99999999}", "accountId")]
+    [InlineData("{\"text\":\"hi\",\"links\":[\"javascript:alert(1)\"]}", "links")]
+    [InlineData("{\"text\":\"hi\",\"links\":\"https://example.org\"}", "links")]
     public async Task Scan_BadInput_Returns400NamingTheField(string json, string field)
     {
         var client = await app.ClientAsync(Role.Staff, (await app.CreateSiteAsync()).Id);
