@@ -47,6 +47,9 @@ public sealed class ContentRuleTests
     [InlineData("Order now, only $25 each while supplies last!")]
     [InlineData("Check out our Amazon wish list for classroom supplies")]
     [InlineData("Venmo @WilsonBand to buy a raffle ticket")]
+    [InlineData("Get 2 pizzas for $20 at Domino's on Atlantic when you mention Wilson.")]
+    [InlineData("Spring break coding camp, only $299 for the week, sign up at codekidz.com")]
+    [InlineData("Register at funcamps.net today: $150 a week for ages 8-12.")]
     public void Scan_Commercial_ReviewsAsCommercial(string text)
     {
         var result = TestDistrict.Scan(text);
@@ -73,6 +76,10 @@ public sealed class ContentRuleTests
     [InlineData("The bake sale raised money for the band trip.")]
     [InlineData("Order of events: anthem, kickoff, halftime show.")]
     [InlineData("The book fair is open all week in the library.")]
+    [InlineData("Snack bar volunteers needed. Sign up at the booster table.")]
+    [InlineData("Sign up at wilsonhs.org for the $20 field trip by Friday.")] // the school's own page
+    [InlineData("Sign up at signupgenius.com to bring a dish to the potluck.")] // no price
+    [InlineData("Did I mention the game starts at 7?")]
     public void Scan_NonCommercialMentions_AreNotCommercial(string text)
     {
         Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Commercial));
