@@ -45,7 +45,7 @@ internal static class AuthSetup
                 o.DefaultForbidScheme = ByPath;
             })
             .AddPolicyScheme(ByPath, null, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Path.StartsWithSegments("/api") && !IsPageDownload(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+                ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
 
         services.ConfigureAll<CookieAuthenticationOptions>(o =>
         {
@@ -105,12 +105,6 @@ internal static class AuthSetup
         });
         return services;
     }
-
-    /// <summary>The registry page links to the registry report for download: that one read (GET, no bearer token,
-    /// the page's cookie present) is the page's. It changes nothing, so it is no cross-site request forgery surface.</summary>
-    static bool IsPageDownload(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/api/reports/registry")
-        && !request.Headers.ContainsKey("Authorization") && request.Cookies.ContainsKey(CookieName);
 
     const string CookieName = "steward.auth";
 

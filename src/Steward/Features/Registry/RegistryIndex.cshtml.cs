@@ -50,10 +50,18 @@ public sealed class RegistryIndexModel(StewardDb db, RegistryCommands registry) 
     {
         var led = User.SiteIds(Role.Principal, Role.SiteDesignee);
         var site = SiteId is { } s && (Policies.IsRegistryReader(User) || led.Contains(s)) ? SiteId : null;
-        return "/api/reports/registry" + QueryString.Create(new Dictionary<string, string?>
-        {
-            ["format"] = format, ["siteId"] = site?.ToString(CultureInfo.InvariantCulture),
-        }.Where(kv => kv.Value is not null)).ToUriComponent();
+        return Url.Page("/Registry/RegistryIndex", "Report", new { format, siteId = site })!;
+    }
+
+    /// <summary>The download behind <see cref="ReportLink"/>: the same report as GET /api/reports/registry, for the page's
+    /// signed-in person (the API itself takes only bearer tokens).</summary>
+    public async Task<IActionResult> OnGetReportAsync(string? format, string? schoolYear, CancellationToken ct) =>
+        new Answer(await ReportsApi.RegistryAsync(User, db, registry, schoolYear, format, SiteId, ct));
+
+    /// <summary>An endpoint result (a file, a problem) answered from a page handler.</summary>
+    sealed class Answer(IResult result) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
     }
 
     string Link(Dictionary<string, string?> extra)

@@ -17,10 +17,13 @@ public sealed record RegistryRow(string SiteCode, string SiteName, string Platfo
 internal static class ReportsApi
 {
     public static void MapReportsApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/reports/registry", RegistryAsync).WithTags("Registry");
+        app.MapGet("/api/reports/registry", (ClaimsPrincipal user, StewardDb db, RegistryCommands registry, CancellationToken ct,
+            string? schoolYear, string? format, int? siteId) => RegistryAsync(user, db, registry, schoolYear, format, siteId, ct)).WithTags("Registry");
 
-    static async Task<IResult> RegistryAsync(ClaimsPrincipal user, StewardDb db, RegistryCommands registry, HttpContext http, CancellationToken ct,
-        string? schoolYear = null, string? format = null, int? siteId = null)
+    /// <summary>The registry list for this caller (district recipients: every site; site leads: theirs) as CSV, Excel or
+    /// JSON. The API and the Registry page's download links both answer with it.</summary>
+    internal static async Task<IResult> RegistryAsync(ClaimsPrincipal user, StewardDb db, RegistryCommands registry,
+        string? schoolYear, string? format, int? siteId, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var kind = (format ?? "json").ToLowerInvariant();

@@ -20,7 +20,7 @@ public abstract class SessionSecurityTests(StewardApp app)
     Task<int> AuditCountAsync() => app.WithDbAsync(db => db.AuditEvents.CountAsync());
 
     [DbFact]
-    public async Task Api_IgnoresThePagesCookie_401_ButTheRegistryPagesReportDownloadStillWorks()
+    public async Task Api_IgnoresThePagesCookie_401_TheRegistryPageServesItsReportDownloadItself()
     {
         var site = await app.CreateSiteAsync();
         var principal = await app.CreateUserAsync(Role.Principal, site.Id);
@@ -30,8 +30,23 @@ public abstract class SessionSecurityTests(StewardApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await pages.Http.GetAsync("/api/users/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await pages.Http.PostJsonAsync("/api/compliance/scan", new { text = "hello" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await pages.Http.PostJsonAsync($"/api/sites/{site.Id}/submissions", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await pages.Http.GetAsync($"/api/reports/registry?format=csv&siteId={site.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await pages.Http.GetAsync($"/api/reports/registry?format=csv&siteId={site.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForUserAsync(principal)).GetAsync("/api/users/me")).StatusCode);
+
+        var registryPage = await pages.Http.GetStringAsync($"/registry?siteId={site.Id}");
+        var link = System.Text.RegularExpressions.Regex.Matches(registryPage, "href=\"([^\"]*)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+            .Single(href => href.Contains("handler=Report", StringComparison.Ordinal) && href.Contains("format=csv", StringComparison.Ordinal));
+        Assert.Contains($"siteId={site.Id}", link, StringComparison.Ordinal);
+        var download = await pages.Http.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("SiteCode,", await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var staff = await SignedInAsync((await app.CreateUserAsync(Role.Staff, site.Id)).Email!);
+        var refused = await staff.Http.GetAsync($"/registry?handler=Report&format=csv&siteId={site.Id}");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("SiteCode,", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [DbFact]
