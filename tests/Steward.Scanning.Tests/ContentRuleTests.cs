@@ -110,6 +110,31 @@ public sealed class ContentRuleTests
     }
 
     [Theory]
+    [InlineData("These thots ain't loyal", "thots", Severity.Block)]
+    [InlineData("Stop acting like pussies out there", "pussies", Severity.Block)]
+    [InlineData("These hoes ain't loyal", "hoes", Severity.Review)] // also a garden tool: a reviewer decides
+    [InlineData("she a hoe fr", "hoe", Severity.Review)]
+    [InlineData("What a h0e", "h0e", Severity.Review)]
+    public void Scan_WordsFromDavidsonsMisses_AreObscene(string text, string word, Severity severity)
+    {
+        var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.Obscene));
+
+        Assert.Equal(word, finding.Covered(text));
+        Assert.Equal(severity, finding.Severity);
+    }
+
+    [Fact]
+    public void Scan_NiccaSpelling_IsASlur()
+    {
+        const string text = "wassup my nicca";
+
+        var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.Harassment));
+
+        Assert.Equal("nicca", finding.Covered(text));
+        Assert.Equal("Discipline §7", finding.PolicyReference);
+    }
+
+    [Theory]
     [InlineData("shiiiit", "shiiiit")] // the whole text: read near the end, where the vector check cannot load
     [InlineData("What a bunch of shiiiit, honestly, what a game that was", "shiiiit")] // mid-text: the vector check
     [InlineData("That was fuuuuuuuuuuuuuuuuck awful and everyone saw it", "fuuuuuuuuuuuuuuuuck")] // past eight positions
@@ -141,6 +166,11 @@ public sealed class ContentRuleTests
     [InlineData("Wear your x-ray specs and your T-shirt to the e-sports night.")]
     [InlineData("Follow @ssmith_coach and @asb_wilson for updates.")] // handles that start like a swear word
     [InlineData("Rate us 5*** on the survey, thanks!")]
+    [InlineData("The garden club needs rakes and hoes for Saturday's planting.")] // garden tools
+    [InlineData("Donate shovels and hoes to the school garden.")]
+    [InlineData("Square dancing at the hoe down Friday night.")]
+    [InlineData("Ho ho ho! Santa visits the library on Friday.")]
+    [InlineData("Thoth and Horus: 6th graders present their Egypt projects.")]
     public void Scan_WordsMerelyContainingOrResemblingProfanity_AreNothing(string text)
     {
         var result = TestDistrict.Scan(text);
