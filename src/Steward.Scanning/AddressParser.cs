@@ -223,6 +223,106 @@ internal static class AddressParser
         return i;
     }
 
+    static readonly HashSet<string> MilitaryUnitWords = new(StringComparer.OrdinalIgnoreCase) { "psc", "unit", "cmr" };
+    static readonly HashSet<string> ShipPrefixes = new(StringComparer.OrdinalIgnoreCase) { "uss", "usns", "uscgc", "usnv" };
+
+    /// <summary>
+    /// A US military mailing address (USPS): "PSC 1234, Box 5678, APO AE 09001", "Unit 4719 Box 7394 DPO AP 96520",
+    /// "CMR 402 Box 17 APO AE 09180", "USS Hopper FPO AP 96661". <paramref name="postStart"/> is the word APO, FPO or DPO,
+    /// which must be followed by AA, AE or AP and a ZIP code, and preceded by a box or a ship: the ZIP code alone names
+    /// a region, not a family.
+    /// </summary>
+    public static AddressMatch TryMilitary(ReadOnlySpan<char> s, int postStart, int postEnd)
+    {
+        // After: " AE 09001" (also "ae").
+        var j = Gap(s, postEnd);
+        var e = Word(s, j);
+        if (e - j != 2 || !(s[j] is 'A' or 'a') || !(s[j + 1] is 'A' or 'a' or 'E' or 'e' or 'P' or 'p'))
+            return default;
+        var z = Gap(s, e);
+        var ze = Word(s, z);
+        if (ze - z != 5 || s[z..ze].ContainsAnyExceptInRange('0', '9'))
+            return default;
+
+        // Before: "Box 5678" (with "PSC 1234," or "Unit 4719" before it), or a ship "USS Name".
+        var numEnd = SkipBack(s, postStart);
+        var i = numEnd;
+        while (i > 0 && TextFold.IsAsciiDigit(s[i - 1]))
+            i--;
+        var (boxStart, boxEnd) = WordBefore(s, i);
+        if (i < numEnd && s[boxStart..boxEnd].Equals("box", StringComparison.OrdinalIgnoreCase))
+        {
+            var start = boxStart;
+            var unitEnd = SkipBack(s, boxStart);
+            var k = unitEnd;
+            while (k > 0 && TextFold.IsAsciiDigit(s[k - 1]))
+                k--;
+            var (unitStart, unitWordEnd) = WordBefore(s, k);
+            if (k < unitEnd && MilitaryUnitWords.Contains(s[unitStart..unitWordEnd].ToString()))
+                start = unitStart;
+            return new AddressMatch(start, ze, "military box " + s[i..numEnd].ToString() + " " + s[z..ze].ToString());
+        }
+
+        // A ship: up to three capitalized words after USS/USNS/USCGC/USNV.
+        var end = GapBack(s, postStart);
+        var p = end;
+        for (var words = 0; words < 4 && p > 0; words++)
+        {
+            var we = p;
+            var wb = we;
+            while (wb > 0 && TextFold.IsWordChar(s[wb - 1]))
+                wb--;
+            if (wb == we)
+                return default;
+            if (ShipPrefixes.Contains(s[wb..we].ToString()))
+                return words == 0 || (wb > 0 && TextFold.IsWordChar(s[wb - 1])) ? default : new AddressMatch(wb, ze, "military ship " + TextFold.Key(s[wb..end].ToString()) + " " + s[z..ze].ToString());
+            p = GapBack(s, wb);
+        }
+
+        return default;
+    }
+
+    /// <summary>The word that ends in the gap just before <paramref name="i"/> (empty when there is none).</summary>
+    static (int Start, int End) WordBefore(ReadOnlySpan<char> s, int i)
+    {
+        var end = GapBack(s, i);
+        if (end == i)
+            return (i, i);
+        var start = end;
+        while (start > 0 && TextFold.IsWordChar(s[start - 1]))
+            start--;
+        return (start, end);
+    }
+
+    /// <summary>Back over a gap and at most one comma before <paramref name="i"/>.</summary>
+    static int SkipBack(ReadOnlySpan<char> s, int i)
+    {
+        i = GapBack(s, i);
+        if (i > 0 && s[i - 1] == ',')
+            i--;
+        return GapBack(s, i);
+    }
+
+    /// <summary>
+    /// A military address is often written as a block, a line for the box and a line for the post office: up to three
+    /// spaces and at most one line break between its words.
+    /// </summary>
+    static int Gap(ReadOnlySpan<char> s, int i)
+    {
+        var lines = 0;
+        for (var k = 0; k < 4 && i < s.Length && (s[i] is ' ' or '\t' or '\u00A0' || (s[i] is '\n' or '\r' && lines++ < 2)); k++)
+            i++;
+        return i;
+    }
+
+    static int GapBack(ReadOnlySpan<char> s, int i)
+    {
+        var lines = 0;
+        for (var k = 0; k < 4 && i > 0 && (s[i - 1] is ' ' or '\t' or '\u00A0' || (s[i - 1] is '\n' or '\r' && lines++ < 2)); k++)
+            i--;
+        return i;
+    }
+
     /// <summary>"PO Box 123", "P.O. Box 45", "Post Office Box 9"; <paramref name="boxStart"/> is the word "box".</summary>
     public static AddressMatch TryPoBox(ReadOnlySpan<char> s, int boxStart, int boxEnd)
     {

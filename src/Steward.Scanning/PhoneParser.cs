@@ -108,6 +108,7 @@ internal static class PhoneParser
 
         Span<int> groupLen = stackalloc int[8];
         Span<int> groupEnd = stackalloc int[8];
+        Span<long> groupKey = stackalloc long[8];
         var groups = 0;
         var digits = 0;
         long key = 0;
@@ -128,6 +129,7 @@ internal static class PhoneParser
                 break;
             groupLen[groups] = i - g;
             groupEnd[groups] = i;
+            groupKey[groups] = key;
             groups++;
             end = i;
 
@@ -210,22 +212,18 @@ internal static class PhoneParser
                 kind = PhoneKind.International;
             }
         }
-        else if (groups >= 1)
+        else
         {
-            if (glen[0] == 1 && s[tokenStart] == '1' && glen.Length >= 2 && digits == 11 && IsNanpShape(glen[1..]))
+            // The longest run of groups that is a phone: "(415) 666 7777. 34215 is my ZIP" and "415-666-7777 100$" are
+            // a phone followed by another number, not one 15-digit number.
+            for (var n = groups; n >= 1 && kind == PhoneKind.None; n--)
             {
-                kind = PhoneKind.NorthAmerican;
-            }
-            else if (digits == 10 && IsNanpShape(glen) && s[tokenStart] is >= '2' and <= '9')
-            {
-                // A bare 10-digit run is an order number as often as a phone: require a real exchange.
-                if (glen.Length > 1 || s[tokenStart + 3] is >= '2' and <= '9')
-                    kind = PhoneKind.NorthAmerican;
-            }
-            else if (digits == 7 && glen.Length == 2 && glen[0] == 3 && glen[1] == 4 && !parenArea
-                && s[tokenStart] is >= '2' and <= '9' && s[groupEnd[0]] is '-' or '.' && hasLocalCue)
-            {
-                kind = PhoneKind.Local;
+                kind = Domestic(s, tokenStart, glen[..n], groupEnd, parenArea, hasLocalCue);
+                if (kind != PhoneKind.None && n < groups)
+                {
+                    end = groupEnd[n - 1];
+                    key = groupKey[n - 1];
+                }
             }
         }
 
@@ -251,6 +249,27 @@ internal static class PhoneParser
         if (kind == PhoneKind.NorthAmerican)
             key %= 10_000_000_000;
         return new PhoneMatch(start, end, key, kind);
+    }
+
+    /// <summary>A phone without a "+": 1 + NANP, a NANP number, or a 7-digit local number after a cue word.</summary>
+    static PhoneKind Domestic(ReadOnlySpan<char> s, int tokenStart, ReadOnlySpan<int> glen, ReadOnlySpan<int> groupEnd,
+        bool parenArea, bool hasLocalCue)
+    {
+        var digits = 0;
+        foreach (var g in glen)
+            digits += g;
+        if (glen[0] == 1 && s[tokenStart] == '1' && glen.Length >= 2 && digits == 11 && IsNanpShape(glen[1..]))
+            return PhoneKind.NorthAmerican;
+        if (digits == 10 && IsNanpShape(glen) && s[tokenStart] is >= '2' and <= '9')
+        {
+            // A bare 10-digit run is an order number as often as a phone: require a real exchange.
+            return glen.Length > 1 || s[tokenStart + 3] is >= '2' and <= '9' ? PhoneKind.NorthAmerican : PhoneKind.None;
+        }
+
+        return digits == 7 && glen.Length == 2 && glen[0] == 3 && glen[1] == 4 && !parenArea
+            && s[tokenStart] is >= '2' and <= '9' && s[groupEnd[0]] is '-' or '.' && hasLocalCue
+            ? PhoneKind.Local
+            : PhoneKind.None;
     }
 
     static long Pow10(int n)

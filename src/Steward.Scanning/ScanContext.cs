@@ -32,6 +32,7 @@ internal enum TokenFlags
     EmailCue = 4,
     At = 8,
     Box = 16,
+    MilitaryPost = 32,
     FirstSentenceRule = 256,
 }
 

@@ -1,7 +1,7 @@
 namespace Steward.Scanning;
 
 /// <summary>Collects a district's roster, contacts and rules and compiles them into a <see cref="ScanContext"/>.</summary>
-public sealed class ScanContextBuilder
+public sealed partial class ScanContextBuilder
 {
     readonly ScannerRules _rules;
     readonly List<RosterStudent> _students = [];
@@ -69,6 +69,14 @@ public sealed class ScanContextBuilder
         }
         else
         {
+            var military = MilitaryPostWord().Match(text);
+            var mil = military.Success ? AddressParser.TryMilitary(text, military.Index, military.Index + military.Length) : default;
+            if (mil.End > 0)
+            {
+                keys.Add(mil.Key);
+                return keys;
+            }
+
             var tokens = TextFold.Tokens(text);
             var box = tokens.IndexOf("box");
             if (box >= 0 && box + 1 < tokens.Count && tokens[box + 1].All(char.IsAsciiDigit))
@@ -77,6 +85,9 @@ public sealed class ScanContextBuilder
 
         return keys;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[AFD]PO\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex MilitaryPostWord();
 
     public ScanContext Build()
     {
@@ -260,6 +271,8 @@ public sealed class ScanContextBuilder
         Flag("mail", (int)TokenFlags.EmailCue);
         Flag("at", (int)TokenFlags.At);
         Flag("box", (int)TokenFlags.Box);
+        foreach (var post in (string[])["apo", "fpo", "dpo"])
+            Flag(post, (int)TokenFlags.MilitaryPost);
 
         var charTriggers = new int[128];
         var hashtagPrefixes = new List<string>();

@@ -461,6 +461,16 @@ internal sealed class ScanRun
             }
         }
 
+        if ((f & (int)TokenFlags.MilitaryPost) != 0 && start >= _consumedUntil)
+        {
+            var am = AddressParser.TryMilitary(s, start, end);
+            if (am.End > 0)
+            {
+                Address(am);
+                _consumedUntil = am.End;
+            }
+        }
+
         var rules = f >> 8;
         for (var r = 0; rules != 0; r++, rules >>= 1)
         {

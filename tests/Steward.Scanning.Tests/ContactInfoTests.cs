@@ -13,6 +13,9 @@ public sealed class ContactInfoTests
     [InlineData("Call 312-515-2239 x12", "312-515-2239 x12")]
     [InlineData("Tel:415-666-7777.", "415-666-7777")]
     [InlineData("Call me at 555-0134 after practice", "555-0134")]
+    [InlineData("My number is (415) 666 7777. 34215 is my ZIP code.", "(415) 666 7777")] // another number follows
+    [InlineData("Text 562-555-0134 100 times if you must", "562-555-0134")]
+    [InlineData("Call 562 555 0134 9 am to 5 pm", "562 555 0134")]
     public void Scan_PhoneNumberSpellings_BlockAsContactInfo(string text, string phone)
     {
         var result = TestDistrict.Scan(text);
@@ -60,6 +63,9 @@ public sealed class ContactInfoTests
     [InlineData("Class of 2026: 455 graduates, 98.5% college bound")]
     [InlineData("Order #1234567 shipped")]
     [InlineData("Doors open 6:30, show 7:00-9:15.")]
+    [InlineData("Serial 562-555-0134-77 on the back of the scoreboard")] // a longer code, not a phone and a number
+    [InlineData("Totals: 120 340 5560 12 (points, rebounds, minutes, games)")] // no area code starts with 1
+    [InlineData("ISBN 978-0-306-40615-7 for the summer reading book")]
     [InlineData("Call us at 555-0134")] // 7 digits need a cue word close by — "call" is one
     public void Scan_NumbersThatOnlyLookLikePhones_AreNotPhones(string text)
     {
@@ -162,6 +168,12 @@ public sealed class ContactInfoTests
     [InlineData("Final 3-1. Bring cans to 2219 Orchard Avenue today.", "2219 Orchard Avenue")]
     [InlineData("bring the cans to 2219 orchard avenue after practice", "2219 orchard avenue")]
     [InlineData("carpool leaves from 418 cedar street at 7", "418 cedar street")]
+    [InlineData("Send care packages to SGT Rivera, PSC 1234, Box 5678, APO AE 09001.", "PSC 1234, Box 5678, APO AE 09001")]
+    [InlineData("Her mom's address: Unit 4719 Box 7394 DPO AP 96520", "Unit 4719 Box 7394 DPO AP 96520")]
+    [InlineData("Cards go to CMR 402 Box 17 APO AE 09180 by Monday", "CMR 402 Box 17 APO AE 09180")]
+    [InlineData("Letters for his dad: USS Grace Hopper FPO AP 96661", "USS Grace Hopper FPO AP 96661")]
+    [InlineData("write to box 17, apo ae 09180", "box 17, apo ae 09180")]
+    [InlineData("Care packages:\nSGT A. Rivera\nPSC 1234, Box 5678\nAPO AE 09001\nThank you!", "PSC 1234, Box 5678\nAPO AE 09001")] // an address block
     public void Scan_StreetAddressesAndPoBoxes_BlockAsContactInfo(string text, string address)
     {
         var result = TestDistrict.Scan(text);
@@ -183,6 +195,10 @@ public sealed class ContactInfoTests
     [InlineData("Our 3 Seniors Drive the team forward")]
     [InlineData("Scored 12 points in the 4th quarter on Main Street Day")]
     [InlineData("We won 12 of our games this year and the parade goes down Ocean Blvd on Saturday")]
+    [InlineData("Mail to Europe goes through APO AE 09001 and takes two weeks.")] // a military ZIP, no box or ship
+    [InlineData("Unit 3 box tops are due Friday; the APO AE route is slow.")]
+    [InlineData("Our DPO AP 2026 report is out.")]
+    [InlineData("Tour the USS Iowa with the history club.")]
     public void Scan_StreetWordsWithoutAnAddress_HaveNoAddressFinding(string text)
     {
         var result = TestDistrict.Scan(text);
@@ -204,6 +220,7 @@ public sealed class ContactInfoTests
     [InlineData("1600 Broadway, Long Beach, CA 90802", "Meet at 1600 Broadway at noon.")]
     [InlineData("PO Box 4411, Long Beach, CA 90801", "Send forms to PO Box 4411.")]
     [InlineData("200 E. Ocean Boulevard", "Drop off at 200 East Ocean Blvd today.")]
+    [InlineData("PSC 1234, Box 5678, APO AE 09001", "Our sister school: PSC 1234 Box 5678 APO AE 09001.")]
     public void Scan_ListedAddressWithCityOrSpelledOtherwise_IsKnownInAPost(string listed, string post)
     {
         var ctx = ScanContext.CreateBuilder()

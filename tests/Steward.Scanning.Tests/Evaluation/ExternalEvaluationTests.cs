@@ -16,6 +16,9 @@ public sealed partial class ExternalEvaluationTests(ITestOutputHelper output)
     [GeneratedRegex(@"^(\+?1[-. ]?|001[-. ]?)?(\([2-9]\d\d\)\s?|[2-9]\d\d[-. /]?)\d{3}[-. ]?\d{4}(\s?(x|ext\.?)\s?\d+)?$")]
     private static partial Regex UsPhone();
 
+    [GeneratedRegex(@"\b[AFD]PO\s+A[AEP]\s+\d{5}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MilitaryPost();
+
     static readonly ScanContext Context = ScanContext.Empty();
 
     static List<(int, int)> Predicted(ScanResult r, string rule) =>
@@ -68,6 +71,10 @@ public sealed partial class ExternalEvaluationTests(ITestOutputHelper output)
         var usRows = synth.Where(d => d.Spans.Where(s => s.Label == "PHONE").All(s => IsUsFormat(d.Text[s.Start..s.End]))).ToList();
         SpanSet($"presidio_synth_v2 US rows ({usRows.Count})", usRows, phoneEmail);
         SpanSet($"presidio_synth_v2 all rows ({synth.Count})", synth, phoneEmail);
+        // Its addresses are mostly foreign; the US military ones (PSC/Unit/CMR boxes and ships, APO/FPO/DPO) are US mail.
+        var militaryRows = synth.Where(d => d.Spans.Any(s => s.Label == "ADDRESS")
+            && d.Spans.Where(s => s.Label == "ADDRESS").All(s => MilitaryPost().IsMatch(d.Text[s.Start..s.End]))).ToList();
+        SpanSet($"presidio_synth_v2 US military address rows ({militaryRows.Count})", militaryRows, ("ADDRESS", PolicyRules.Address));
 
         SpanSet("redact_pii_tests", EvalData.ReadJsonl(Path.Combine(ext, "redact_pii_tests.jsonl")), ("ADDRESS", PolicyRules.Address), ("PHONE", PolicyRules.Phone));
 
