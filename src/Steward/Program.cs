@@ -13,7 +13,7 @@ using Steward.Infrastructure;
 if (args is ["scan", ..]) return await ScanCommand.RunAsync(args);
 
 var demo = args.Contains("--demo");
-var command = VaultCommand.Handles(args);
+var command = VaultCommand.Handles(args) || BackupCommand.Handles(args);
 // A command's own words ("vault rotate-master-key") are not configuration.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").SkipWhile(a => command && !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
 if (demo) builder.Configuration.AddInMemoryCollection(Demo.Settings());
@@ -38,6 +38,8 @@ builder.Services.AddVault(builder.Configuration);
 
 var app = builder.Build();
 app.Services.VerifyRegulation();
+// Before any migration: a backup taken by a newer version before an upgrade keeps the old schema.
+if (BackupCommand.Handles(args)) return await BackupCommand.RunAsync(app.Services, args, Console.Out);
 
 await app.Services.MigrateStewardDatabaseAsync();
 if (command) return await VaultCommand.RunAsync(app.Services, args, Console.Out);
