@@ -28,14 +28,15 @@ with open(src_path, encoding="utf-8") as src, open(out_path, "w", encoding="utf-
             extra[m.group(1)] = [v.strip() for v in m.group(2).split(sep) if v.strip()]
             line = line[m.end():]
         text, spans, pos = "", [], 0
+        # A written "\\n" is a line break: turned into one before each offset is taken, so a label after it stays
+        # right (it was replaced after the offsets once, which shifted every later label of the line by one).
         for m in LABEL.finditer(line):
-            text += line[pos:m.start()]
+            text += line[pos:m.start()].replace("\\n", "\n")
             start = utf16_len(text)
-            text += m.group(2)
+            text += m.group(2).replace("\\n", "\n")
             spans.append([start, utf16_len(text), CATS[m.group(1)]])
             pos = m.end()
-        text += line[pos:]
-        text = text.replace("\\n", "\n")  # offsets stay right: "\n" only ever appears outside labels
+        text += line[pos:].replace("\\n", "\n")
         doc = {"id": f"{prefix}-{n:03d}", "text": text, "spans": spans}
         if "photo" in extra:
             doc["photo"] = extra["photo"]
