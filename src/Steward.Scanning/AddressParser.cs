@@ -139,7 +139,12 @@ internal static class AddressParser
                 return new AddressMatch(numStart, end, KeyOf(s[numStart..afterDot].ToString()));
             }
 
-            if (nameWords == 0 && Has(Directionals, folded) && cap)
+            // "10 am at 4th St.": a time, not a house number.
+            if (w == 0 && (folded is "am" or "pm" || (folded is "a" or "p" && afterDot > e)))
+                return default;
+
+            // "E. Ocean Blvd", and written quickly "5521 e. anaheim st.": a one-letter directional with its period.
+            if (nameWords == 0 && Has(Directionals, folded) && (cap || (len == 1 && afterDot > e)))
             {
                 i = afterDot;
                 continue;
@@ -243,6 +248,9 @@ internal static class AddressParser
         var ze = Word(s, z);
         if (ze - z != 5 || s[z..ze].ContainsAnyExceptInRange('0', '9'))
             return default;
+        if (ze + 5 <= s.Length && s[ze] == '-' && !s.Slice(ze + 1, 4).ContainsAnyExceptInRange('0', '9')
+            && (ze + 5 == s.Length || !TextFold.IsWordChar(s[ze + 5])))
+            ze += 5; // ZIP+4: "96672-1631"
 
         // Before: "Box 5678" (with "PSC 1234," or "Unit 4719" before it), or a ship "USS Name".
         var numEnd = SkipBack(s, postStart);
@@ -263,8 +271,18 @@ internal static class AddressParser
             return new AddressMatch(start, ze, "military box " + s[i..numEnd].ToString() + " " + s[z..ze].ToString());
         }
 
-        // A ship: up to three capitalized words after USS/USNS/USCGC/USNV.
+        // A ship: up to three words after USS/USNS/USCGC/USNV, perhaps with its hull number: "USS Makin Island (LHD 8),".
         var end = GapBack(s, postStart);
+        if (end > 0 && s[end - 1] == ',')
+            end = GapBack(s, end - 1);
+        if (end > 0 && s[end - 1] == ')')
+        {
+            var open = s[..end].LastIndexOf('(');
+            if (open < 0 || end - open > 12)
+                return default;
+            end = GapBack(s, open);
+        }
+
         var p = end;
         for (var words = 0; words < 4 && p > 0; words++)
         {

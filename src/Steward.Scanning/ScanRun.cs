@@ -698,6 +698,30 @@ internal sealed class ScanRun
     static readonly string[] LocatingWords = ["is", "are", "now", "located", "sits", "remains", "moved"];
 
     /// <summary>The length of the word ending at <paramref name="end"/> if it is one of <paramref name="words"/>, else 0.</summary>
+    /// <summary>"led the diabetes awareness walk", "the American Cancer Society": a cause or an organisation, not a record.</summary>
+    static readonly string[] CauseWords = ["awareness", "research", "walk", "run", "month", "week", "fundraiser", "foundation",
+        "association", "society", "drive", "prevention", "survivors", "benefit"];
+
+    static bool NextWordIsOneOf(ReadOnlySpan<char> s, int end, string[] words)
+    {
+        var b = end;
+        while (b < s.Length && s[b] is ' ' or '-')
+            b++;
+        if (b == end)
+            return false;
+        var e = b;
+        while (e < s.Length && TextFold.IsWordChar(s[e]))
+            e++;
+        var word = s[b..e];
+        foreach (var w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
+
     static int PreviousWordIsOneOf(ReadOnlySpan<char> s, int end, string[] words)
     {
         var b = end;
@@ -934,7 +958,9 @@ internal sealed class ScanRun
             if (end + 1 < s.Length && s[end] == '-' && TextFold.IsWordChar(s[end + 1]))
                 continue;
             var info = (NameInfo)_ctx.NameInfoBySpelling[name];
-            if ((info & NameInfo.HasCommonWord) != 0 && !HasUpper(s[start..end]))
+            // "hope lee" in lower case is words, not a name, unless that student is in the post's photo ("here's rose
+            // adeyemi with her ribbon" beside her picture).
+            if ((info & NameInfo.HasCommonWord) != 0 && !HasUpper(s[start..end]) && !NamesAPhotoSubject(name))
                 continue;
             lastStart = start;
             lastEnd = end;
@@ -948,6 +974,19 @@ internal sealed class ScanRun
 
             NameFinding(s, start, end, name, groupPhoto);
         }
+    }
+
+    bool NamesAPhotoSubject(int name)
+    {
+        if (_subjects.Count == 0)
+            return false;
+        for (var k = _ctx.NameStudentStart[name]; k < _ctx.NameStudentStart[name + 1]; k++)
+        {
+            if (_subjects.Contains(_ctx.NameStudents[k]))
+                return true;
+        }
+
+        return false;
     }
 
     static bool InStartOrder(List<(int Start, int End, int Name)> names)
@@ -1095,9 +1134,14 @@ internal sealed class ScanRun
         var lastEnd = -1;
         foreach (var (start, end) in _confidential)
         {
-            if (start < lastEnd)
+            if (start < lastEnd || NextWordIsOneOf(s, end, CauseWords))
                 continue;
             var (ss, se) = SentenceOf(start, s.Length);
+            // "the Asthma and Allergy Foundation", "American Cancer Society": a title-case term inside a sentence is part
+            // of a name (acronyms such as "IEP" and "GPA" are not title case).
+            if (start > ss && end - start >= 2 && TextFold.IsUpper(s[start]) && !TextFold.IsUpper(s[start + 1])
+                && TextFold.IsWordChar(s[start + 1]) && s[ss..start].Trim().Length > 0)
+                continue;
             var near = false;
             foreach (var (a, b) in _acceptedNames)
                 near |= a >= ss && b <= se && Math.Abs(a - start) <= window;

@@ -13,6 +13,12 @@ public sealed class ConfidentialTests
     [InlineData("Get well soon to Ben Lee, who had knee surgery this week.", "surgery")] // health details
     [InlineData("Ana García sat out the second half with a sprained ankle.", "sprained")]
     [InlineData("Ben Lee was injured in the first quarter.", "injured")]
+    [InlineData("Please give Ana García her 504 accommodations on Friday's quiz.", "504 accommodations")]
+    [InlineData("Ben Lee is academically ineligible until the next grade check.", "academically ineligible")]
+    [InlineData("Will Smith is ineligible for Friday's game.", "ineligible")]
+    [InlineData("Ana García has type 1 diabetes; keep juice on the bench.", "diabetes")]
+    [InlineData("Ben Lee will sit out with asthma today.", "asthma")]
+    [InlineData("Coaches, Will Smith is allergic to peanuts.", "allergic")]
     public void Scan_SensitiveTermNearNamedStudent_BlocksAsConfidential(string text, string term)
     {
         var result = TestDistrict.Scan(text);
@@ -33,6 +39,10 @@ public sealed class ConfidentialTests
     [InlineData("Ana García will act in the spring play.")]
     [InlineData("Concussion baseline testing for all athletes is Tuesday in the gym.")]
     [InlineData("Ben Lee scored twice. Our trainer reviews injury prevention with the team Monday.")]
+    [InlineData("Ana García led our diabetes awareness walk on Saturday.")] // a cause, not a record
+    [InlineData("Ben Lee raised $500 for the Asthma and Allergy Foundation.")]
+    [InlineData("Will Smith ran in the cancer research 5K.")]
+    [InlineData("Seniors who miss the deadline are ineligible for prom tickets.")] // no named student
     public void Scan_SensitiveTermWithoutNamedStudent_IsNotConfidential(string text)
     {
         var result = TestDistrict.Scan(text);

@@ -173,6 +173,8 @@ public sealed class ContactInfoTests
     [InlineData("Cards go to CMR 402 Box 17 APO AE 09180 by Monday", "CMR 402 Box 17 APO AE 09180")]
     [InlineData("Letters for his dad: USS Grace Hopper FPO AP 96661", "USS Grace Hopper FPO AP 96661")]
     [InlineData("write to box 17, apo ae 09180", "box 17, apo ae 09180")]
+    [InlineData("Write to him at USS Makin Island (LHD 8), FPO AP 96672-1631.", "USS Makin Island (LHD 8), FPO AP 96672-1631")] // hull number, ZIP+4
+    [InlineData("Team dinner at 5521 e. anaheim st. unit 3, Friday at 6.", "5521 e. anaheim st. unit 3")] // lower case, "e."
     [InlineData("Care packages:\nSGT A. Rivera\nPSC 1234, Box 5678\nAPO AE 09001\nThank you!", "PSC 1234, Box 5678\nAPO AE 09001")] // an address block
     public void Scan_StreetAddressesAndPoBoxes_BlockAsContactInfo(string text, string address)
     {
@@ -199,11 +201,25 @@ public sealed class ContactInfoTests
     [InlineData("Unit 3 box tops are due Friday; the APO AE route is slow.")]
     [InlineData("Our DPO AP 2026 report is out.")]
     [InlineData("Tour the USS Iowa with the history club.")]
+    [InlineData("The band steps off at 10 am at 4th St. and Pine Ave.")] // a time, not a house number
+    [InlineData("Buses leave at 7 a.m. from 5th St. by the gym.")]
     public void Scan_StreetWordsWithoutAnAddress_HaveNoAddressFinding(string text)
     {
         var result = TestDistrict.Scan(text);
 
         Assert.DoesNotContain(result.Findings, f => f.RuleId == PolicyRules.Address);
+    }
+
+    [Theory]
+    [InlineData("Lost pets can be reported to Long Beach Animal Care Services at (562) 570-7387.", "(562) 570-7387")]
+    [InlineData("We packed kits for the Long Beach Rescue Mission, 1335 Pacific Ave. Thank you!", "1335 Pacific Ave.")]
+    [InlineData("Call the Long Beach Police Department at (562) 435-6711 to report it.", "(562) 435-6711")]
+    public void Scan_ContactRightAfterAnAgencyOrMission_IsInfo(string text, string contact)
+    {
+        var finding = Assert.Single(TestDistrict.Scan(text).Findings);
+
+        Assert.Equal(contact, finding.Covered(text));
+        Assert.Equal(Severity.Info, finding.Severity);
     }
 
     [Fact]

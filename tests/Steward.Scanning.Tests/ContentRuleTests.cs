@@ -115,6 +115,8 @@ public sealed class ContentRuleTests
     [InlineData("These hoes ain't loyal", "hoes", Severity.Review)] // also a garden tool: a reviewer decides
     [InlineData("she a hoe fr", "hoe", Severity.Review)]
     [InlineData("What a h0e", "h0e", Severity.Review)]
+    [InlineData("This effing printer jammed again", "effing", Severity.Review)] // a minced oath: a reviewer decides
+    [InlineData("Fcuk this weather", "Fcuk", Severity.Block)] // a transposed spelling
     public void Scan_WordsFromDavidsonsMisses_AreObscene(string text, string word, Severity severity)
     {
         var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.Obscene));
@@ -171,6 +173,7 @@ public sealed class ContentRuleTests
     [InlineData("Square dancing at the hoe down Friday night.")]
     [InlineData("Ho ho ho! Santa visits the library on Friday.")]
     [InlineData("Thoth and Horus: 6th graders present their Egypt projects.")]
+    [InlineData("The chef's stuffing recipe won; coffee and muffins after the meeting.")]
     public void Scan_WordsMerelyContainingOrResemblingProfanity_AreNothing(string text)
     {
         var result = TestDistrict.Scan(text);

@@ -70,6 +70,23 @@ public sealed class StudentNameTests
     }
 
     [Fact]
+    public void Scan_LowerCaseNameWithACommonWord_OfTheStudentInThePhoto_BlocksAsPhotoConsent()
+    {
+        // "grace hope" in lower case is words on its own; beside her photo it is her name.
+        const string text = "here's grace hope with her ribbon from the art show";
+
+        var inPhoto = TestDistrict.Scan(WithPhoto(text, TestDistrict.Grace.StudentId));
+        var noPhoto = TestDistrict.Scan(text);
+        var otherPhoto = TestDistrict.Scan(WithPhoto(text, TestDistrict.Ana.StudentId));
+
+        var finding = Assert.Single(inPhoto.Findings);
+        Assert.Equal(PolicyRules.PhotoWithName, finding.RuleId);
+        Assert.Equal("grace hope", finding.Covered(text));
+        Assert.Empty(noPhoto.Findings);
+        Assert.DoesNotContain(otherPhoto.Findings, f => f.Covered(text) == "grace hope");
+    }
+
+    [Fact]
     public void Scan_NamedStudentInPhotoWithConsent_IsInfo()
     {
         var result = TestDistrict.Scan(WithPhoto("Ben Lee scores the winning goal!", TestDistrict.Ben.StudentId));

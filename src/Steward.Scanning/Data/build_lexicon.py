@@ -124,7 +124,9 @@ for term, sev in [("wtf", "Block"), ("stfu", "Block"), ("crappy", "Review"), ("b
                   # phrases), so a reviewer decides; the others are plurals and spellings the lists lack.
                   ("hoe", "Review"), ("hoes", "Review"), ("hoebag", "Block"), ("thot", "Block"), ("thots", "Block"),
                   ("pussies", "Block"), ("nicca", "Block"), ("niccas", "Block"),
-                  ("ahole", "Block"), ("screw you", "Review"), ("screw them", "Review")]:
+                  ("ahole", "Block"), ("screw you", "Review"), ("screw them", "Review"),
+                  # Missed on the fifth held-out set: a minced oath and a transposed spelling.
+                  ("effing", "Review"), ("effin", "Review"), ("fcuk", "Block"), ("fcuking", "Block"), ("fcuked", "Block")]:
     add(term, False, "steward")
     REVIEW.discard(term)
     if sev == "Review":
