@@ -232,7 +232,11 @@ public sealed partial class ScanContextBuilder
                 continue;
             var plural = term.EndsWith('s') || term.EndsWith('x') || term.EndsWith("sh", StringComparison.Ordinal) ? term + "es" : term + "s";
             if (known.Add(plural) && TokenIdsOf(plural) is { } pt)
+            {
                 automaton.Add(pt, PatternKind.Lexicon, i);
+                // The leetspeak decoder looks words up in the single-word table: "r3tards" must find the plural too.
+                single.TryAdd(plural, lexicon[i]);
+            }
         }
 
         foreach (var phrase in _rules.LexiconAllowPhrases)
