@@ -12,6 +12,8 @@ if (args.Length > 0 && args[0] == "bdn")
 // "full [seconds]": only the full scan, repeated, printing MB/s per pass (for profiling with perf).
 if (args.Length > 0 && args[0] == "vocab")
     return VocabStats.Run();
+if (args.Length > 0 && args[0] == "regex")
+    return RegexCost.Run();
 if (args.Length > 0 && args[0] == "split")
     return SplitExperiment.Run();
 if (args.Length > 0 && args[0] == "full")

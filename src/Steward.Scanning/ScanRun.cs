@@ -1208,8 +1208,8 @@ internal sealed class ScanRun
             var window = s[ss..se];
             try
             {
-                // One combined pass first: most sentences with a trigger word are not findings.
-                if (!rule.AnyMatch.IsMatch(window) || (rule.AnyUnless?.IsMatch(window) ?? false))
+                // Most sentences with a trigger word are not findings: decide first, find the spans only then.
+                if (!rule.Applies(window))
                     continue;
                 foreach (var regex in rule.Matches)
                 {
@@ -1244,7 +1244,7 @@ internal sealed class ScanRun
             {
                 try
                 {
-                    if (!rule.AnyMatch.IsMatch(link) || (rule.AnyUnless?.IsMatch(link) ?? false))
+                    if (!rule.Applies(link))
                         continue;
                     Add(rule.RuleId, rule.Category, rule.PolicyReference, rule.Severity, 0, 0, $"In the link {link}: {rule.Message}");
                 }
