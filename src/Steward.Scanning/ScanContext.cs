@@ -33,6 +33,7 @@ internal enum TokenFlags
     At = 8,
     Box = 16,
     MilitaryPost = 32,
+    DigitWord = 64,
     FirstSentenceRule = 256,
 }
 

@@ -277,6 +277,8 @@ public sealed partial class ScanContextBuilder
         Flag("box", (int)TokenFlags.Box);
         foreach (var post in (string[])["apo", "fpo", "dpo"])
             Flag(post, (int)TokenFlags.MilitaryPost);
+        foreach (var digit in (string[])["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+            Flag(digit, (int)TokenFlags.DigitWord);
 
         var charTriggers = new int[128];
         var hashtagPrefixes = new List<string>();

@@ -34,6 +34,10 @@ internal sealed class ScanRun
     int _lastEmailCue;
     int _lastLeetChunk;
     int _houseStart = -1;
+
+    // A phone number spelled in words ("five six two, five five five, zero one nine one"): the run of digit words so far.
+    int _digitWordsStart, _digitWordsEnd, _digitWords;
+    long _digitWordsKey;
     int _houseEnd;
 
     public static ScanRun Rent(ContextData ctx)
@@ -60,6 +64,7 @@ internal sealed class ScanRun
         _lastEmailCue = int.MinValue / 2;
         _lastLeetChunk = -1;
         _houseStart = -1;
+        _digitWords = 0;
     }
 
     string _text = string.Empty;
@@ -461,6 +466,9 @@ internal sealed class ScanRun
             }
         }
 
+        if ((f & (int)TokenFlags.DigitWord) != 0)
+            DigitWord(s, start, end);
+
         if ((f & (int)TokenFlags.MilitaryPost) != 0 && start >= _consumedUntil)
         {
             var am = AddressParser.TryMilitary(s, start, end);
@@ -570,6 +578,63 @@ internal sealed class ScanRun
             "Remove the phone number or replace it with the school office's public number (Privacy §2).");
     }
 
+    /// <summary>
+    /// Ten digit words in a row, joined by spaces, commas, hyphens or periods, the first not "zero" or "one": a phone
+    /// number spelled out to get past a filter. Counting ("one, two, three…") never makes ten.
+    /// </summary>
+    void DigitWord(ReadOnlySpan<char> s, int start, int end)
+    {
+        var digit = s[start..end] switch
+        {
+            var w when w.Equals("zero", StringComparison.OrdinalIgnoreCase) || w.Equals("oh", StringComparison.OrdinalIgnoreCase) => 0,
+            var w when w.Equals("one", StringComparison.OrdinalIgnoreCase) => 1,
+            var w when w.Equals("two", StringComparison.OrdinalIgnoreCase) => 2,
+            var w when w.Equals("three", StringComparison.OrdinalIgnoreCase) => 3,
+            var w when w.Equals("four", StringComparison.OrdinalIgnoreCase) => 4,
+            var w when w.Equals("five", StringComparison.OrdinalIgnoreCase) => 5,
+            var w when w.Equals("six", StringComparison.OrdinalIgnoreCase) => 6,
+            var w when w.Equals("seven", StringComparison.OrdinalIgnoreCase) => 7,
+            var w when w.Equals("eight", StringComparison.OrdinalIgnoreCase) => 8,
+            var w when w.Equals("nine", StringComparison.OrdinalIgnoreCase) => 9,
+            _ => -1,
+        };
+        if (digit < 0)
+            return;
+        if (_digitWords > 0 && start - _digitWordsEnd <= 3 && !s[_digitWordsEnd..start].ContainsAnyExcept(" ,-."))
+        {
+            _digitWords++;
+            _digitWordsKey = _digitWordsKey * 10 + digit;
+        }
+        else
+        {
+            _digitWords = 1;
+            _digitWordsStart = start;
+            _digitWordsKey = digit;
+        }
+
+        _digitWordsEnd = end;
+        if (_digitWords < 10)
+            return;
+        _digitWords = 0;
+        if (_digitWordsKey >= 2_000_000_000 && !IsCountdown(_digitWordsKey) && _digitWordsStart >= _consumedUntil)
+        {
+            Phone(new PhoneMatch(_digitWordsStart, end, _digitWordsKey, PhoneKind.NorthAmerican));
+            _consumedUntil = end;
+        }
+    }
+
+    /// <summary>"nine eight seven … zero": every digit one less than the one before.</summary>
+    static bool IsCountdown(long key)
+    {
+        for (var k = key; k >= 10; k /= 10)
+        {
+            if (k / 10 % 10 != k % 10 + 1)
+                return false;
+        }
+
+        return true;
+    }
+
     static bool IsTollFree(long key) => (key / 10_000_000) is 800 or 833 or 844 or 855 or 866 or 877 or 888;
 
     void Email(EmailMatch em)
@@ -653,12 +718,61 @@ internal sealed class ScanRun
         var b = e;
         while (b > 0 && TextFold.IsWordChar(s[b - 1]))
             b--;
-        if (b == e || (!lowerAllowed && !TextFold.IsUpper(s[b]) && !char.IsAsciiLetterUpper(s[b]) && !AfterAtThe(s, b)))
+        if (b == e || (!lowerAllowed && !TextFold.IsUpper(s[b]) && !char.IsAsciiLetterUpper(s[b]) && !AfterAtThe(s, b)
+            && !AfterCapitalizedWord(s, b)))
             return false;
+        if (IsVenueWord(s[b..e]))
+            return true;
+
+        // "the Aquarium of the Pacific, 100 Aquarium Way", "Museum of Latin American Art, 2300 E. Ocean Blvd.": a venue
+        // word before "of" and at most three capitalized words (or "the") after it.
+        var p = b;
+        for (var words = 0; words < 4; words++)
+        {
+            while (p > 0 && s[p - 1] == ' ')
+                p--;
+            var we = p;
+            while (p > 0 && TextFold.IsWordChar(s[p - 1]))
+                p--;
+            if (p == we)
+                return false;
+            var word = s[p..we];
+            if (word.Equals("of", StringComparison.Ordinal))
+            {
+                while (p > 0 && s[p - 1] == ' ')
+                    p--;
+                var ve = p;
+                while (p > 0 && TextFold.IsWordChar(s[p - 1]))
+                    p--;
+                return p < ve && TextFold.IsUpper(s[p]) && IsVenueWord(s[p..ve]);
+            }
+
+            if (!TextFold.IsUpper(word[0]) && !word.Equals("the", StringComparison.Ordinal))
+                return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>"the library's Bay Shore branch": a lower-case venue word right after a capitalized name.</summary>
+    static bool AfterCapitalizedWord(ReadOnlySpan<char> s, int wordStart)
+    {
+        var e = wordStart;
+        if (e == 0 || s[e - 1] != ' ')
+            return false;
+        e--;
+        var b = e;
+        while (b > 0 && TextFold.IsWordChar(s[b - 1]))
+            b--;
+        return b < e && TextFold.IsUpper(s[b]) && (b == 0 || s[b - 1] == ' ');
+    }
+
+    bool IsVenueWord(ReadOnlySpan<char> word)
+    {
         Span<char> buf = stackalloc char[24];
         var n = 0;
-        for (var k = b; k < e && n < buf.Length; k++)
-            buf[n++] = TextFold.Fold(s[k]);
+        for (var k = 0; k < word.Length && n < buf.Length; k++)
+            buf[n++] = TextFold.Fold(word[k]);
         return _ctx.Rules.VenueWords.Contains(buf[..n].ToString());
     }
 
@@ -1139,8 +1253,8 @@ internal sealed class ScanRun
             var (ss, se) = SentenceOf(start, s.Length);
             // "the Asthma and Allergy Foundation", "American Cancer Society": a title-case term inside a sentence is part
             // of a name (acronyms such as "IEP" and "GPA" are not title case).
-            if (start > ss && end - start >= 2 && TextFold.IsUpper(s[start]) && !TextFold.IsUpper(s[start + 1])
-                && TextFold.IsWordChar(s[start + 1]) && s[ss..start].Trim().Length > 0)
+            if (start > ss && end - start >= 2 && TextFold.IsUpper(s[start]) && IsLowerWord(s[(start + 1)..end])
+                && s[ss..start].Trim().Length > 0)
                 continue;
             var near = false;
             foreach (var (a, b) in _acceptedNames)
@@ -1155,6 +1269,15 @@ internal sealed class ScanRun
                     near |= a >= ps && b <= pe && start - a <= window;
             }
 
+            if (!near && ss > 0 && SaysYou(s[ss..se]))
+            {
+                // "Get well soon, Hope Martinez! We hope your wrist surgery went smoothly.": the sentence before ends by
+                // addressing the student by name.
+                var (ps, pe) = SentenceOf(ss - 1, s.Length);
+                foreach (var (a, b) in _acceptedNames)
+                    near |= a >= ps && b <= pe && start - a <= window && AddressedAtTheEnd(s, a, b, pe);
+            }
+
             if (!near)
                 continue;
             lastEnd = end;
@@ -1162,6 +1285,52 @@ internal sealed class ScanRun
             Add(PolicyRules.Confidential, FindingCategory.Confidential, "Privacy §1", Severity.Block, start, end - start,
                 $"Remove \"{shown}\" about the named student: grades, IEP/504, discipline and health details are confidential student records (Privacy §1).");
         }
+    }
+
+    /// <summary>Letters, none upper case: "sthma" of "Asthma", not "piPen" of "EpiPen" (a brand) nor "EP" of "IEP".</summary>
+    static bool IsLowerWord(ReadOnlySpan<char> rest)
+    {
+        foreach (var c in rest)
+        {
+            if (c == ' ')
+                break; // a phrase term: its first word decides
+            if (!TextFold.IsWordChar(c) || TextFold.IsUpper(c) || TextFold.IsAsciiDigit(c))
+                return false;
+        }
+
+        return true;
+    }
+
+    static bool SaysYou(ReadOnlySpan<char> sentence)
+    {
+        foreach (var word in (string[])["you", "your", "you're", "you’re"])
+        {
+            var at = 0;
+            while (at < sentence.Length && sentence[at..].IndexOf(word, StringComparison.OrdinalIgnoreCase) is var k and >= 0)
+            {
+                var i = at + k;
+                var endsWord = i + word.Length >= sentence.Length || !TextFold.IsWordChar(sentence[i + word.Length]);
+                if ((i == 0 || !TextFold.IsWordChar(sentence[i - 1])) && endsWord)
+                    return true;
+                at = i + 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>", Hope Martinez!" or ", Hope Martinez." closing its sentence: the name is said to the student.</summary>
+    static bool AddressedAtTheEnd(ReadOnlySpan<char> s, int nameStart, int nameEnd, int sentenceEnd)
+    {
+        var i = nameEnd;
+        while (i < sentenceEnd && i < s.Length && s[i] is ' ' or '!' or '.' or '?')
+            i++;
+        if (i < sentenceEnd)
+            return false;
+        var j = nameStart;
+        while (j > 0 && s[j - 1] == ' ')
+            j--;
+        return j > 0 && s[j - 1] == ',';
     }
 
     static bool StartsWithPronoun(ReadOnlySpan<char> sentence)

@@ -19,6 +19,12 @@ public sealed class ConfidentialTests
     [InlineData("Ana García has type 1 diabetes; keep juice on the bench.", "diabetes")]
     [InlineData("Ben Lee will sit out with asthma today.", "asthma")]
     [InlineData("Coaches, Will Smith is allergic to peanuts.", "allergic")]
+    [InlineData("Ben Lee hurt his ACL at practice and is out for the year.", "ACL")]
+    [InlineData("Ana García is home with mono this week.", "mono")]
+    [InlineData("Chaperones: Will Smith carries an EpiPen on every trip.", "EpiPen")]
+    [InlineData("Ben Lee had an appendectomy on Monday.", "appendectomy")]
+    [InlineData("Ana García got three Ds on her progress report.", "progress report")]
+    [InlineData("Feel better, Ben Lee! We hope your knee surgery went well.", "surgery")] // said to the student just named
     public void Scan_SensitiveTermNearNamedStudent_BlocksAsConfidential(string text, string term)
     {
         var result = TestDistrict.Scan(text);
@@ -43,6 +49,8 @@ public sealed class ConfidentialTests
     [InlineData("Ben Lee raised $500 for the Asthma and Allergy Foundation.")]
     [InlineData("Will Smith ran in the cancer research 5K.")]
     [InlineData("Seniors who miss the deadline are ineligible for prom tickets.")] // no named student
+    [InlineData("Congrats to Ben Lee! Progress reports for everyone else go home Friday.")] // not said to him
+    [InlineData("Ben Lee scored twice. Don't forget your progress report forms.")] // the name does not close the sentence
     public void Scan_SensitiveTermWithoutNamedStudent_IsNotConfidential(string text)
     {
         var result = TestDistrict.Scan(text);

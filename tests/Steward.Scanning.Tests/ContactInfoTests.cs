@@ -16,6 +16,8 @@ public sealed class ContactInfoTests
     [InlineData("My number is (415) 666 7777. 34215 is my ZIP code.", "(415) 666 7777")] // another number follows
     [InlineData("Text 562-555-0134 100 times if you must", "562-555-0134")]
     [InlineData("Call 562 555 0134 9 am to 5 pm", "562 555 0134")]
+    [InlineData("text me at five six two, five five five, zero one three four", "five six two, five five five, zero one three four")] // spelled out
+    [InlineData("Call Five-Six-Two Five-Five-Five Oh-One-Three-Four tonight", "Five-Six-Two Five-Five-Five Oh-One-Three-Four")]
     public void Scan_PhoneNumberSpellings_BlockAsContactInfo(string text, string phone)
     {
         var result = TestDistrict.Scan(text);
@@ -66,6 +68,8 @@ public sealed class ContactInfoTests
     [InlineData("Serial 562-555-0134-77 on the back of the scoreboard")] // a longer code, not a phone and a number
     [InlineData("Totals: 120 340 5560 12 (points, rebounds, minutes, games)")] // no area code starts with 1
     [InlineData("ISBN 978-0-306-40615-7 for the summer reading book")]
+    [InlineData("Count with us: one, two, three, four, five, six, seven, eight, nine, ten!")] // counting, not a number
+    [InlineData("Final countdown: nine eight seven six five four three two one zero, liftoff!")] // ten digit words, a countdown
     [InlineData("Call us at 555-0134")] // 7 digits need a cue word close by — "call" is one
     public void Scan_NumbersThatOnlyLookLikePhones_AreNotPhones(string text)
     {
@@ -214,6 +218,8 @@ public sealed class ContactInfoTests
     [InlineData("Lost pets can be reported to Long Beach Animal Care Services at (562) 570-7387.", "(562) 570-7387")]
     [InlineData("We packed kits for the Long Beach Rescue Mission, 1335 Pacific Ave. Thank you!", "1335 Pacific Ave.")]
     [InlineData("Call the Long Beach Police Department at (562) 435-6711 to report it.", "(562) 435-6711")]
+    [InlineData("Key Club visits the Aquarium of the Pacific, 100 Aquarium Way, on Saturday.", "100 Aquarium Way")]
+    [InlineData("Tutors at the library's Bay Shore branch, 195 Bay Shore Ave., help Tuesdays.", "195 Bay Shore Ave.")]
     public void Scan_ContactRightAfterAnAgencyOrMission_IsInfo(string text, string contact)
     {
         var finding = Assert.Single(TestDistrict.Scan(text).Findings);
