@@ -66,6 +66,8 @@ public sealed class ThreatAndGroupInsultTests2
     [InlineData("Come to the open house and find out!")]
     [InlineData("Read the newsletter and find out more at the meeting.")]
     [InlineData("Mix the two liquids again and see what happens.")]
+    [InlineData("Let's run the play one more time and see what happens.")]
+    [InlineData("Do it again and see what happens to the balloon.")]
     [InlineData("Try the new lunch menu and find out why everyone loves it.")]
     public void Scan_InvitationsAndExperiments_AreNotHarassment(string text) => AssertNoHarassment(text);
 
@@ -98,9 +100,10 @@ public sealed class ThreatAndGroupInsultTests2
     // ---------------------------------------------------------------- school violence and vandalism
 
     [Theory]
-    [InlineData("I'm bringing my dad's gun to school tomorrow.", "I'm bringing my dad's gun to school tomorrow")]
-    [InlineData("I'll bring something to class Friday, y'all will see.", "I'll bring something to class Friday")]
-    [InlineData("im bringing something to school. stay home", "im bringing something to school")]
+    [InlineData("I'm bringing my dad's gun to school tomorrow.", "I'm bringing my dad's gun to school")]
+    [InlineData("I'll bring something to class Friday, so stay home.", "I'll bring something to class Friday")]
+    [InlineData("We're bringing something to school tomorrow, watch out.", "We're bringing something to school tomorrow")]
+    [InlineData("im bringing something to school monday so stay home", "im bringing something to school monday")]
     public void Scan_StudentAnnouncingAWeaponOrSomethingForSchool_BlocksAsHarassment(string text, string covered) =>
         AssertHarassment(text, covered);
 
@@ -109,6 +112,8 @@ public sealed class ThreatAndGroupInsultTests2
     [InlineData("Bring something to share to school Monday for the potluck.")]
     [InlineData("I'll bring something to class Friday for the bake sale.")]
     [InlineData("We're bringing something to school Monday that you'll love: therapy dogs!")]
+    [InlineData("I'm bringing something to class tomorrow, you'll love it!")]
+    [InlineData("I'm bringing something to school tomorrow. Guess what it is!")]
     public void Scan_PotlucksAndSurprises_AreNotHarassment(string text) => AssertNoHarassment(text);
 
     [Theory]
