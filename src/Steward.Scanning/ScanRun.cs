@@ -249,9 +249,7 @@ internal sealed class ScanRun
                 {
                     // "J. Smith", "Mr. Lee": an initial or a short title is not a sentence end.
                     var shortWord = i >= 2 && TextFold.IsUpper(s[i - 1]) && !TextFold.IsWordChar(s[i - 2]);
-                    var title = i >= 3 && (s.Slice(i - 2, 2).Equals("Mr", StringComparison.Ordinal)
-                        || s.Slice(i - 2, 2).Equals("Ms", StringComparison.Ordinal) || s.Slice(i - 2, 2).Equals("Dr", StringComparison.Ordinal)
-                        || s.Slice(i - 2, 2).Equals("St", StringComparison.Ordinal));
+                    var title = IsTitle(s, i);
                     if (!shortWord && !title)
                     {
                         _breaks.Add(i);
@@ -313,6 +311,21 @@ internal sealed class ScanRun
             default:
                 return true;
         }
+    }
+
+    static readonly string[] Titles = ["Mr", "Ms", "Mrs", "Dr", "St"];
+
+    /// <summary>"Mr." to "St." as a word of its own before the period, also at the very start of the text.</summary>
+    static bool IsTitle(ReadOnlySpan<char> s, int dot)
+    {
+        foreach (var t in Titles)
+        {
+            if (dot >= t.Length && s.Slice(dot - t.Length, t.Length).Equals(t, StringComparison.Ordinal)
+                && (dot == t.Length || !TextFold.IsWordChar(s[dot - t.Length - 1])))
+                return true;
+        }
+
+        return false;
     }
 
     void Digits(ReadOnlySpan<char> s, int start, int end, int kinds)

@@ -169,6 +169,8 @@ public sealed class ThreatAndGroupInsultTests2
     [InlineData("You're useless.", "You're useless")]
     [InlineData("Our counselor is completely incompetent.", "Our counselor is completely incompetent")]
     [InlineData("Honestly Mr. Kline is useless.", "Mr. Kline is useless")]
+    [InlineData("Mrs. Kline is useless.", "Mrs. Kline is useless")] // a title opening the text does not end a sentence
+    [InlineData("Mr. Kline is useless.", "Mr. Kline is useless")]
     public void Scan_NameCallingAdjectives_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
 
     [Theory]
