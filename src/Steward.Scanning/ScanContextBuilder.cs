@@ -281,6 +281,7 @@ public sealed partial class ScanContextBuilder
         var charTriggers = new int[128];
         var hashtagPrefixes = new List<string>();
         var hashtagRules = new List<int>();
+        var hashtagAnywhere = new List<bool>();
         for (var r = 0; r < _rules.SentenceRules.Count && r < 20; r++)
         {
             foreach (var trig in _rules.SentenceRules[r].Triggers)
@@ -289,6 +290,7 @@ public sealed partial class ScanContextBuilder
                 {
                     hashtagPrefixes.Add(TextFold.Key(trig.TrimEnd('*')).Replace(" ", "", StringComparison.Ordinal));
                     hashtagRules.Add(r);
+                    hashtagAnywhere.Add(trig.StartsWith("#*", StringComparison.Ordinal));
                 }
                 else
                 {
@@ -389,6 +391,7 @@ public sealed partial class ScanContextBuilder
             AllowedEmailDomains = new HashSet<string>(_emailDomains, StringComparer.OrdinalIgnoreCase),
             HashtagPrefixes = [.. hashtagPrefixes],
             HashtagPrefixRule = [.. hashtagRules],
+            HashtagPrefixAnywhere = [.. hashtagAnywhere],
             CharTriggers = charTriggers,
             SeparatorActions = SeparatorActionsFor(charTriggers),
         });
