@@ -96,6 +96,10 @@ internal sealed class ContextData
     internal required string[] HashtagPrefixes { get; init; }
     internal required int[] HashtagPrefixRule { get; init; }
 
+    /// <summary>For each hashtag trigger, true when it may be anywhere after the tag's first letter ("#*formayor*"
+    /// for "#VoteLiuForMayor"), not only at its start ("#yeson*").</summary>
+    internal required bool[] HashtagPrefixAnywhere { get; init; }
+
     /// <summary>For each ASCII punctuation character, a bit per sentence rule it triggers ("%" for "20% off").</summary>
     internal required int[] CharTriggers { get; init; }
 

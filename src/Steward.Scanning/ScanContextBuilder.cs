@@ -283,6 +283,7 @@ public sealed partial class ScanContextBuilder
         var charTriggers = new int[128];
         var hashtagPrefixes = new List<string>();
         var hashtagRules = new List<int>();
+        var hashtagAnywhere = new List<bool>();
         for (var r = 0; r < _rules.SentenceRules.Count && r < 20; r++)
         {
             foreach (var trig in _rules.SentenceRules[r].Triggers)
@@ -291,6 +292,7 @@ public sealed partial class ScanContextBuilder
                 {
                     hashtagPrefixes.Add(TextFold.Key(trig.TrimEnd('*')).Replace(" ", "", StringComparison.Ordinal));
                     hashtagRules.Add(r);
+                    hashtagAnywhere.Add(trig.StartsWith("#*", StringComparison.Ordinal));
                 }
                 else
                 {
@@ -391,6 +393,7 @@ public sealed partial class ScanContextBuilder
             AllowedEmailDomains = new HashSet<string>(_emailDomains, StringComparer.OrdinalIgnoreCase),
             HashtagPrefixes = [.. hashtagPrefixes],
             HashtagPrefixRule = [.. hashtagRules],
+            HashtagPrefixAnywhere = [.. hashtagAnywhere],
             CharTriggers = charTriggers,
             SeparatorActions = SeparatorActionsFor(charTriggers),
         });

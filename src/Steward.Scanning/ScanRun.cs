@@ -512,7 +512,10 @@ internal sealed class ScanRun
         var tag = buf[..len];
         for (var p = 0; p < prefixes.Length; p++)
         {
-            if (tag.Length > prefixes[p].Length && tag.StartsWith(prefixes[p], StringComparison.Ordinal))
+            if (tag.Length > prefixes[p].Length
+                && (_ctx.HashtagPrefixAnywhere[p]
+                    ? tag[1..].Contains(prefixes[p], StringComparison.Ordinal)
+                    : tag.StartsWith(prefixes[p], StringComparison.Ordinal)))
                 _triggers.Add((i, _ctx.HashtagPrefixRule[p]));
         }
     }
