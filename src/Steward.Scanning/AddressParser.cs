@@ -101,6 +101,7 @@ internal static class AddressParser
         var i = numEnd;
         var nameWords = 0;
         var lowerWords = false;
+        var ordinalName = false; // "1940 e. 4th street"
         Span<char> buf = stackalloc char[24];
         for (var w = 0; w < 6; w++)
         {
@@ -130,7 +131,7 @@ internal static class AddressParser
             // "2219 orchard avenue": all lower case with the suffix spelled out, only for one name word, a house
             // number of three to five digits and the suffixes no school event is named with ("the 2026 toy drive",
             // "the 200 free lane", "the 1600 meter road race" are not addresses).
-            var lowerSpelled = !cap && lowerWords && nameWords == 1 && numEnd - numStart is >= 3 and <= 5
+            var lowerSpelled = !cap && (lowerWords || ordinalName) && nameWords == 1 && numEnd - numStart is >= 3 and <= 5
                 && Has(LowerSpelledSuffixes, folded);
             if (nameWords >= 1 && Has(suffixes, folded) && (((cap || abbreviated) && !(lowerWords && !abbreviated)) || lowerSpelled))
             {
@@ -154,6 +155,7 @@ internal static class AddressParser
                 || folded.EndsWith("rd") || folded.EndsWith("th"));
             if (TextFold.IsAsciiDigit(s[b]) && !ordinal)
                 return default;
+            ordinalName |= ordinal;
             if (!cap)
             {
                 if (w > 1)

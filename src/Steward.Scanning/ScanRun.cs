@@ -306,7 +306,12 @@ internal sealed class ScanRun
                     Leet(s, i);
                 return true;
             case '#':
-                Hashtag(s, i);
+                // "f#ck", "f@#k": a mask inside a word, not a hashtag (a hashtag starts a word).
+                if (i > 0 && i + 1 < s.Length && (TextFold.Classes[s[i - 1]] == TextFold.Letter || s[i - 1] is '@' or '$' or '*' or '!')
+                    && (TextFold.IsWordChar(s[i + 1]) || s[i + 1] is '*' or '#' or '@'))
+                    Leet(s, i);
+                else
+                    Hashtag(s, i);
                 return true;
             default:
                 return true;
@@ -433,6 +438,9 @@ internal sealed class ScanRun
                 return true;
         }
 
+        // "5hit": one leading digit and three or more letters ("5th", "3pm", "10am" have fewer letters or more digits).
+        if (TextFold.IsAsciiDigit(token[0]) && letters >= 3 && letters == token.Length - 1)
+            return true;
         return TextFold.IsAsciiDigit(token[^1]) && !TextFold.IsAsciiDigit(token[0]) && token.Length <= 8
             && TextFold.Classes[token[^2]] == TextFold.Letter;
     }
@@ -728,6 +736,11 @@ internal sealed class ScanRun
                     i--;
                 lowerAllowed = true;
             }
+
+            // "The district office at 1515 Hughes Way": a lower-case venue word after "the" (or "our") and at most one
+            // more word, right before "at".
+            // Not for a PO box: "mail donations to the booster club at PO Box 2044" is still a mailing address to stop.
+            lowerAllowed |= (TextFold.IsAsciiDigit(s[addressStart]) || s[addressStart] is '(' or '+') && TheBefore(s, i);
         }
 
         var e = i;
@@ -765,6 +778,26 @@ internal sealed class ScanRun
 
             if (!TextFold.IsUpper(word[0]) && !word.Equals("the", StringComparison.Ordinal))
                 return false;
+        }
+
+        return false;
+    }
+
+    static readonly string[] Determiners = ["the", "our", "The", "Our"];
+
+    static bool TheBefore(ReadOnlySpan<char> s, int venueEnd)
+    {
+        var b = venueEnd;
+        while (b > 0 && TextFold.IsWordChar(s[b - 1]))
+            b--;
+        for (var words = 0; words < 2 && b > 0 && s[b - 1] == ' '; words++)
+        {
+            var e = b - 1;
+            if (PreviousWordIsOneOf(s, e, Determiners) > 0)
+                return true;
+            b = e;
+            while (b > 0 && TextFold.IsWordChar(s[b - 1]))
+                b--;
         }
 
         return false;
@@ -957,6 +990,22 @@ internal sealed class ScanRun
             return;
         var word = buf[..len];
         var entry = stars > 0 ? Wildcard(word) : Lookup(word);
+        if (entry is null && stars > 0 && chunk.ContainsAny("@$!"))
+        {
+            // "f@#k": beside a mask, '@', '$' and '!' mask letters too.
+            var k = 0;
+            foreach (var c in chunk)
+            {
+                if (c is '.' or '-' or '_' or '\'' or '\u2019')
+                    continue;
+                if (c is '@' or '$' or '!')
+                    buf[k] = '*';
+                k++;
+            }
+
+            entry = Wildcard(word);
+        }
+
         if (entry is null && ones > 0)
         {
             // '1' stands for 'l' as often as for 'i' ("cl1t" vs "sh1t"): try the other reading.
@@ -1078,6 +1127,10 @@ internal sealed class ScanRun
         var groupPhoto = post.ImageSubjects.Count >= 2;
         var lastEnd = -1;
         var lastStart = -1;
+        // "liv chen and joy lin won the doubles": a post that writes another roster name in lower case writes names so.
+        var lowerCaseNames = false;
+        foreach (var (start, end, name) in _names)
+            lowerCaseNames |= ((NameInfo)_ctx.NameInfoBySpelling[name] & NameInfo.HasCommonWord) == 0 && !HasUpper(s[start..end]);
         foreach (var (start, end, name) in _names)
         {
             // The longest name wins: "Mary Ann Smith" hides "Ann Smith".
@@ -1090,7 +1143,7 @@ internal sealed class ScanRun
             var info = (NameInfo)_ctx.NameInfoBySpelling[name];
             // "hope lee" in lower case is words, not a name, unless that student is in the post's photo ("here's rose
             // adeyemi with her ribbon" beside her picture).
-            if ((info & NameInfo.HasCommonWord) != 0 && !HasUpper(s[start..end]) && !NamesAPhotoSubject(name))
+            if ((info & NameInfo.HasCommonWord) != 0 && !HasUpper(s[start..end]) && !lowerCaseNames && !NamesAPhotoSubject(name))
                 continue;
             lastStart = start;
             lastEnd = end;

@@ -24,6 +24,7 @@ public sealed class ConfidentialTests
     [InlineData("Chaperones: Will Smith carries an EpiPen on every trip.", "EpiPen")]
     [InlineData("Ben Lee had an appendectomy on Monday.", "appendectomy")]
     [InlineData("Ana García got three Ds on her progress report.", "progress report")]
+    [InlineData("Will Smith sits out Friday for fighting at practice.", "for fighting")]
     [InlineData("Feel better, Ben Lee! We hope your knee surgery went well.", "surgery")] // said to the student just named
     public void Scan_SensitiveTermNearNamedStudent_BlocksAsConfidential(string text, string term)
     {
@@ -51,6 +52,7 @@ public sealed class ConfidentialTests
     [InlineData("Seniors who miss the deadline are ineligible for prom tickets.")] // no named student
     [InlineData("Congrats to Ben Lee! Progress reports for everyone else go home Friday.")] // not said to him
     [InlineData("Ben Lee scored twice. Don't forget your progress report forms.")] // the name does not close the sentence
+    [InlineData("Ana García was fighting for every rebound tonight.")] // effort, not discipline
     public void Scan_SensitiveTermWithoutNamedStudent_IsNotConfidential(string text)
     {
         var result = TestDistrict.Scan(text);

@@ -163,6 +163,7 @@ public sealed class ContactInfoTests
     [InlineData("Drop off at 1234 E. Ocean Blvd., Apt 5 by noon.", "1234 E. Ocean Blvd., Apt 5")]
     [InlineData("The Lees live at 56 N First St NY 90210", "56 N First St NY 90210")]
     [InlineData("Mail checks to PO Box 1234.", "PO Box 1234")]
+    [InlineData("Please mail donations to the booster club at PO Box 2044.", "PO Box 2044")] // a venue word does not excuse a PO box
     [InlineData("Mail checks to P.O. Box 77, Long Beach, CA 90801", "P.O. Box 77, Long Beach, CA 90801")]
     [InlineData("Pick up at 123 main st after 5", "123 main st")]
     [InlineData("Party at 4410 Country Club Drive #12!", "4410 Country Club Drive #12")]
@@ -179,6 +180,7 @@ public sealed class ContactInfoTests
     [InlineData("write to box 17, apo ae 09180", "box 17, apo ae 09180")]
     [InlineData("Write to him at USS Makin Island (LHD 8), FPO AP 96672-1631.", "USS Makin Island (LHD 8), FPO AP 96672-1631")] // hull number, ZIP+4
     [InlineData("Team dinner at 5521 e. anaheim st. unit 3, Friday at 6.", "5521 e. anaheim st. unit 3")] // lower case, "e."
+    [InlineData("Pick up the costumes at 1940 e. 4th street apt 7 after 5.", "1940 e. 4th street apt 7")] // an ordinal street, suffix spelled out
     [InlineData("Care packages:\nSGT A. Rivera\nPSC 1234, Box 5678\nAPO AE 09001\nThank you!", "PSC 1234, Box 5678\nAPO AE 09001")] // an address block
     public void Scan_StreetAddressesAndPoBoxes_BlockAsContactInfo(string text, string address)
     {
@@ -220,6 +222,9 @@ public sealed class ContactInfoTests
     [InlineData("Call the Long Beach Police Department at (562) 435-6711 to report it.", "(562) 435-6711")]
     [InlineData("Key Club visits the Aquarium of the Pacific, 100 Aquarium Way, on Saturday.", "100 Aquarium Way")]
     [InlineData("Tutors at the library's Bay Shore branch, 195 Bay Shore Ave., help Tuesdays.", "195 Bay Shore Ave.")]
+    [InlineData("Bus questions? Call Student Transportation at (562) 555-0284.", "(562) 555-0284")]
+    [InlineData("Report downed trees to the city's Public Works hotline, (562) 555-0500.", "(562) 555-0500")]
+    [InlineData("The district office at 1515 Hughes Way is closed Monday.", "1515 Hughes Way")]
     public void Scan_ContactRightAfterAnAgencyOrMission_IsInfo(string text, string contact)
     {
         var finding = Assert.Single(TestDistrict.Scan(text).Findings);

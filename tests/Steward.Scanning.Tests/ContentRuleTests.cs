@@ -14,6 +14,10 @@ public sealed class ContentRuleTests
     [InlineData("Help pass Measure K this fall.")]
     [InlineData("Paid for by the Committee to Elect Jane Ruiz.")]
     [InlineData("Show your support: #YesOnK")]
+    [InlineData("Maria Ochoa for Board District 4: experience that counts!")]
+    [InlineData("Wilson Parents for Delgado will have bumper stickers at the game.")]
+    [InlineData("This November, vote out the incumbents on the school board.")]
+    [InlineData("Time to vote out Trustee Marsh.")]
     public void Scan_CampaignAdvocacy_BlocksAsCampaign(string text)
     {
         var result = TestDistrict.Scan(text);
@@ -35,6 +39,9 @@ public sealed class ContentRuleTests
     [InlineData("Seniors elected class officers today.")]
     [InlineData("The board will vote on the budget Tuesday.")]
     [InlineData("Students can pre-register to vote at 16.")]
+    [InlineData("Candidates for Board District 2 speak Tuesday at 7 in the library.")]
+    [InlineData("Applications for Council District 4 youth commission are due Friday.")]
+    [InlineData("Students for Sustainability will hand out reusable bags at lunch.")]
     public void Scan_NeutralCivicInformation_IsNotCampaign(string text)
     {
         Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Campaign));
@@ -117,6 +124,11 @@ public sealed class ContentRuleTests
     [InlineData("What a h0e", "h0e", Severity.Review)]
     [InlineData("This effing printer jammed again", "effing", Severity.Review)] // a minced oath: a reviewer decides
     [InlineData("Fcuk this weather", "Fcuk", Severity.Block)] // a transposed spelling
+    [InlineData("5hit, the bus broke down again", "5hit", Severity.Block)] // a leading digit for a letter
+    [InlineData("What the f#ck was that", "f#ck", Severity.Block)] // a mask inside a word, not a hashtag
+    [InlineData("What the f@#k was that", "f@#k", Severity.Block)] // '@' beside a mask masks too
+    [InlineData("Piss-poor refereeing all night", "Piss-poor", Severity.Review)]
+    [InlineData("Lost my keys again. FML.", "FML", Severity.Review)]
     public void Scan_WordsFromDavidsonsMisses_AreObscene(string text, string word, Severity severity)
     {
         var finding = Assert.Single(TestDistrict.Scan(text).Of(FindingCategory.Obscene));
@@ -174,6 +186,8 @@ public sealed class ContentRuleTests
     [InlineData("Ho ho ho! Santa visits the library on Friday.")]
     [InlineData("Thoth and Horus: 6th graders present their Egypt projects.")]
     [InlineData("The chef's stuffing recipe won; coffee and muffins after the meeting.")]
+    [InlineData("Congrats to the 5th grade and the 3rd place relay; 4star reviews for the 10am show.")] // ordinals, not leet
+    [InlineData("Follow #WilsonBruins and #Go4Gold this week.")] // hashtags stay hashtags
     public void Scan_WordsMerelyContainingOrResemblingProfanity_AreNothing(string text)
     {
         var result = TestDistrict.Scan(text);

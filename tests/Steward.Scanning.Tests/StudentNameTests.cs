@@ -87,6 +87,19 @@ public sealed class StudentNameTests
     }
 
     [Fact]
+    public void Scan_LowerCaseNameWithACommonWord_BesideAnotherLowerCaseRosterName_IsAName()
+    {
+        // A post that writes "ben lee" in lower case writes "grace hope" so too; alone, "grace hope" is words.
+        const string both = "ben lee and grace hope won the doubles bracket";
+        const string alone = "we hope grace hope wins";
+
+        var names = TestDistrict.Scan(both).Of(FindingCategory.StudentName).Select(f => f.Covered(both)).ToList();
+
+        Assert.Equal(["ben lee", "grace hope"], names);
+        Assert.DoesNotContain(TestDistrict.Scan(alone).Findings, f => f.Category == FindingCategory.StudentName);
+    }
+
+    [Fact]
     public void Scan_NamedStudentInPhotoWithConsent_IsInfo()
     {
         var result = TestDistrict.Scan(WithPhoto("Ben Lee scores the winning goal!", TestDistrict.Ben.StudentId));
