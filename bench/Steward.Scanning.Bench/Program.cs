@@ -13,7 +13,7 @@ if (args.Length > 0 && args[0] == "bdn")
 if (args.Length > 0 && args[0] == "vocab")
     return VocabStats.Run();
 if (args.Length > 0 && args[0] == "regex")
-    return RegexCost.Run();
+    return RegexCost.Run(args);
 if (args.Length > 0 && args[0] == "split")
     return SplitExperiment.Run();
 if (args.Length > 0 && args[0] == "full")

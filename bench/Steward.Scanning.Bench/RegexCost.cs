@@ -7,10 +7,12 @@ namespace Steward.Scanning.Bench;
 /// if every sentence had a trigger), to find the expensive ones.</summary>
 internal static class RegexCost
 {
-    public static int Run()
+    public static int Run(string[] args)
     {
-        var corpus = Corpus.Generate();
-        var sentences = corpus.Posts.SelectMany(p => p.Split(['.', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToList();
+        // "regex TEXT": the same on one text (to find the expression that is slow on it).
+        var sentences = args.Length > 1
+            ? [args[1]]
+            : Corpus.Generate().Posts.SelectMany(p => p.Split(['.', '!', '?', '\n'], StringSplitOptions.RemoveEmptyEntries)).ToList();
         var rows = new List<(double Ms, string Rule, string Pattern)>();
         foreach (var rule in ScannerRules.Default.SentenceRules)
         {

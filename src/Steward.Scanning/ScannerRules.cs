@@ -214,11 +214,16 @@ public sealed class ScannerRules
 
     // Compiled backtracking: NonBacktracking was tried and is slower here, because the ".{0,80}" windows of the rule
     // files blow up its DFA (it falls back to NFA simulation and retains tens of MB). The timeout only bounds a
-    // pathological district expression; it is generous because it is wall-clock time and the first match also
-    // JIT-compiles the expression (a 50 ms limit used to drop findings on a loaded machine, and 2 s once did with three
-    // test runs sharing two cores).
-    static Regex Compile(string pattern, RegexOptions options) =>
-        new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(10));
+    // pathological district expression; it is wall-clock time. Each expression is run once here, on an empty string,
+    // so the JIT compiles its matcher while the rules load, not inside the first post's timeout: with ~150 expressions,
+    // the first sentence that read them all on a loaded machine once took more than 10 s of JIT and was reported as
+    // "could not be checked" (a 50 ms limit, and then 2 s, had done the same with fewer expressions).
+    static Regex Compile(string pattern, RegexOptions options)
+    {
+        var regex = new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(10));
+        regex.IsMatch(string.Empty);
+        return regex;
+    }
 
     internal static SentenceRule ParseSentenceRule(string text, string fileName)
     {

@@ -48,6 +48,7 @@ public sealed class SentenceTriggerTests
     [InlineData("posts-heldout5.jsonl")]
     [InlineData("posts-heldout6.jsonl")]
     [InlineData("posts-heldout7.jsonl")]
+    [InlineData("posts-heldout8.jsonl")]
     public void LabeledSchoolPosts_TriggersFindEverythingEverySentenceReadingFinds(string file)
     {
         var texts = EvalData.ReadJsonl(Path.Combine(AppContext.BaseDirectory, "Eval", file)).Select(d => d.Text).ToList();

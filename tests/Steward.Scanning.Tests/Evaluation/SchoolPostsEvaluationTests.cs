@@ -96,6 +96,7 @@ public sealed class SchoolPostsEvaluationTests(ITestOutputHelper output)
         var heldOut5 = Evaluate(ctx, "posts-heldout5.jsonl");
         var heldOut6 = Evaluate(ctx, "posts-heldout6.jsonl");
         var heldOut7 = Evaluate(ctx, "posts-heldout7.jsonl");
+        var heldOut8 = Evaluate(ctx, "posts-heldout8.jsonl");
         var union = Categories.Concat(DocumentChecks).ToDictionary(c => c, c =>
         {
             var s = new Score();
@@ -107,17 +108,18 @@ public sealed class SchoolPostsEvaluationTests(ITestOutputHelper output)
             s.Add(heldOut5.Scores[c]);
             s.Add(heldOut6.Scores[c]);
             s.Add(heldOut7.Scores[c]);
+            s.Add(heldOut8.Scores[c]);
             return s;
         });
 
         var report = new StringBuilder();
-        report.AppendLine($"School posts evaluation: tuning set {tuning.Posts} posts (Eval/posts.jsonl), held-out set {heldOut.Posts} posts (Eval/posts-heldout.jsonl), second held-out set {heldOut2.Posts} posts (Eval/posts-heldout2.jsonl), third held-out set {heldOut3.Posts} posts (Eval/posts-heldout3.jsonl), fourth held-out set {heldOut4.Posts} posts (Eval/posts-heldout4.jsonl), fifth held-out set {heldOut5.Posts} posts (Eval/posts-heldout5.jsonl), sixth held-out set {heldOut6.Posts} posts (Eval/posts-heldout6.jsonl), seventh held-out set {heldOut7.Posts} posts (Eval/posts-heldout7.jsonl)");
-        report.AppendLine("| category       | tuning P | R | gold | pred | held-out P | R | gold | pred | held-out 2 P | R | gold | pred | held-out 3 P | R | gold | pred | held-out 4 P | R | gold | pred | held-out 5 P | R | gold | pred | held-out 6 P | R | gold | pred | held-out 7 P | R | gold | pred | union P | R | gold | pred |");
-        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        report.AppendLine($"School posts evaluation: tuning set {tuning.Posts} posts (Eval/posts.jsonl), held-out set {heldOut.Posts} posts (Eval/posts-heldout.jsonl), second held-out set {heldOut2.Posts} posts (Eval/posts-heldout2.jsonl), third held-out set {heldOut3.Posts} posts (Eval/posts-heldout3.jsonl), fourth held-out set {heldOut4.Posts} posts (Eval/posts-heldout4.jsonl), fifth held-out set {heldOut5.Posts} posts (Eval/posts-heldout5.jsonl), sixth held-out set {heldOut6.Posts} posts (Eval/posts-heldout6.jsonl), seventh held-out set {heldOut7.Posts} posts (Eval/posts-heldout7.jsonl), eighth held-out set {heldOut8.Posts} posts (Eval/posts-heldout8.jsonl, never tuned on)");
+        report.AppendLine("| category       | tuning P | R | gold | pred | held-out P | R | gold | pred | held-out 2 P | R | gold | pred | held-out 3 P | R | gold | pred | held-out 4 P | R | gold | pred | held-out 5 P | R | gold | pred | held-out 6 P | R | gold | pred | held-out 7 P | R | gold | pred | held-out 8 P | R | gold | pred | union P | R | gold | pred |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var cat in Categories.Concat(DocumentChecks))
         {
             var name = DocumentChecks.Contains(cat) ? cat + " (post)" : cat;
-            report.AppendLine($"| {name,-22} | {tuning.Scores[cat].Cells()} | {heldOut.Scores[cat].Cells()} | {heldOut2.Scores[cat].Cells()} | {heldOut3.Scores[cat].Cells()} | {heldOut4.Scores[cat].Cells()} | {heldOut5.Scores[cat].Cells()} | {heldOut6.Scores[cat].Cells()} | {heldOut7.Scores[cat].Cells()} | {union[cat].Cells()} |");
+            report.AppendLine($"| {name,-22} | {tuning.Scores[cat].Cells()} | {heldOut.Scores[cat].Cells()} | {heldOut2.Scores[cat].Cells()} | {heldOut3.Scores[cat].Cells()} | {heldOut4.Scores[cat].Cells()} | {heldOut5.Scores[cat].Cells()} | {heldOut6.Scores[cat].Cells()} | {heldOut7.Scores[cat].Cells()} | {heldOut8.Scores[cat].Cells()} | {union[cat].Cells()} |");
         }
 
         report.AppendLine("Tuning set misses:").Append(tuning.Misses);
@@ -128,6 +130,7 @@ public sealed class SchoolPostsEvaluationTests(ITestOutputHelper output)
         report.AppendLine("Fifth held-out set misses:").Append(heldOut5.Misses);
         report.AppendLine("Sixth held-out set misses:").Append(heldOut6.Misses);
         report.AppendLine("Seventh held-out set misses:").Append(heldOut7.Misses);
+        report.AppendLine("Eighth held-out set misses:").Append(heldOut8.Misses);
         EvalData.Publish(output, "school-posts", report.ToString());
 
         Assert.True(tuning.Posts >= 300, "the tuning set needs at least 300 posts");
@@ -138,6 +141,7 @@ public sealed class SchoolPostsEvaluationTests(ITestOutputHelper output)
         Assert.True(heldOut5.Posts >= 150, "the fifth held-out set needs at least 150 posts");
         Assert.True(heldOut6.Posts >= 150, "the sixth held-out set needs at least 150 posts");
         Assert.True(heldOut7.Posts >= 150, "the seventh held-out set needs at least 150 posts");
+        Assert.True(heldOut8.Posts >= 150, "the eighth held-out set needs at least 150 posts");
         Assert.True(union["ContactInfo"].Precision >= 0.95, $"ContactInfo precision {union["ContactInfo"].Precision:0.000} < 0.95");
         Assert.True(union["ContactInfo"].Recall >= 0.95, $"ContactInfo recall {union["ContactInfo"].Recall:0.000} < 0.95");
         Assert.True(union["StudentName"].Recall >= 0.98, $"StudentName recall {union["StudentName"].Recall:0.000} < 0.98");
