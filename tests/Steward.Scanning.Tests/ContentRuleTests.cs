@@ -18,6 +18,7 @@ public sealed class ContentRuleTests
     [InlineData("Wilson Parents for Delgado will have bumper stickers at the game.")]
     [InlineData("This November, vote out the incumbents on the school board.")]
     [InlineData("Time to vote out Trustee Marsh.")]
+    [InlineData("Vote Republican this November!")]
     public void Scan_CampaignAdvocacy_BlocksAsCampaign(string text)
     {
         var result = TestDistrict.Scan(text);
@@ -42,6 +43,7 @@ public sealed class ContentRuleTests
     [InlineData("Candidates for Board District 2 speak Tuesday at 7 in the library.")]
     [InlineData("Applications for Council District 4 youth commission are due Friday.")]
     [InlineData("Students for Sustainability will hand out reusable bags at lunch.")]
+    [InlineData("The only way to vote Republican in the primary is to register as a Republican by February 17.")] // civics
     public void Scan_NeutralCivicInformation_IsNotCampaign(string text)
     {
         Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Campaign));
