@@ -277,7 +277,7 @@ public sealed partial class ScanContextBuilder
         Flag("box", (int)TokenFlags.Box);
         foreach (var post in (string[])["apo", "fpo", "dpo"])
             Flag(post, (int)TokenFlags.MilitaryPost);
-        foreach (var digit in (string[])["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+        foreach (var digit in ScanRun.DigitWords.Append("oh"))
             Flag(digit, (int)TokenFlags.DigitWord);
 
         var charTriggers = new int[128];

@@ -608,20 +608,7 @@ internal sealed class ScanRun
     /// </summary>
     void DigitWord(ReadOnlySpan<char> s, int start, int end)
     {
-        var digit = s[start..end] switch
-        {
-            var w when w.Equals("zero", StringComparison.OrdinalIgnoreCase) || w.Equals("oh", StringComparison.OrdinalIgnoreCase) => 0,
-            var w when w.Equals("one", StringComparison.OrdinalIgnoreCase) => 1,
-            var w when w.Equals("two", StringComparison.OrdinalIgnoreCase) => 2,
-            var w when w.Equals("three", StringComparison.OrdinalIgnoreCase) => 3,
-            var w when w.Equals("four", StringComparison.OrdinalIgnoreCase) => 4,
-            var w when w.Equals("five", StringComparison.OrdinalIgnoreCase) => 5,
-            var w when w.Equals("six", StringComparison.OrdinalIgnoreCase) => 6,
-            var w when w.Equals("seven", StringComparison.OrdinalIgnoreCase) => 7,
-            var w when w.Equals("eight", StringComparison.OrdinalIgnoreCase) => 8,
-            var w when w.Equals("nine", StringComparison.OrdinalIgnoreCase) => 9,
-            _ => -1,
-        };
+        var digit = DigitOf(s[start..end]);
         if (digit < 0)
             return;
         if (_digitWords > 0 && start - _digitWordsEnd <= 3 && !s[_digitWordsEnd..start].ContainsAnyExcept(" ,-."))
@@ -645,6 +632,22 @@ internal sealed class ScanRun
             Phone(new PhoneMatch(_digitWordsStart, end, _digitWordsKey, PhoneKind.NorthAmerican));
             _consumedUntil = end;
         }
+    }
+
+    internal static readonly string[] DigitWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+    /// <summary>The digit a word spells ("oh" is zero), or -1.</summary>
+    static int DigitOf(ReadOnlySpan<char> word)
+    {
+        if (word.Equals("oh", StringComparison.OrdinalIgnoreCase))
+            return 0;
+        for (var d = 0; d < DigitWords.Length; d++)
+        {
+            if (word.Equals(DigitWords[d], StringComparison.OrdinalIgnoreCase))
+                return d;
+        }
+
+        return -1;
     }
 
     /// <summary>"nine eight seven … zero": every digit one less than the one before.</summary>
@@ -783,7 +786,7 @@ internal sealed class ScanRun
         return false;
     }
 
-    static readonly string[] Determiners = ["the", "our", "The", "Our"];
+    static readonly string[] Determiners = ["the", "our"];
 
     static bool TheBefore(ReadOnlySpan<char> s, int venueEnd)
     {
