@@ -7,34 +7,6 @@ namespace Steward.Scanning.Tests;
 /// </summary>
 public sealed class EndorsementAndOfferTests
 {
-    static readonly ScanContext EverySentence = ScanContext.CreateBuilder(ScannerRules.Default.WithEverySentenceRead()).Build();
-
-    static void AssertCampaign(string text)
-    {
-        var findings = TestDistrict.Scan(text).Of(FindingCategory.Campaign).ToList();
-
-        Assert.NotEmpty(findings);
-        Assert.All(findings, f => Assert.Equal("booster-6.campaign", f.RuleId));
-        Assert.All(findings, f => Assert.Equal(Severity.Block, f.Severity));
-    }
-
-    static void AssertCommercial(string text)
-    {
-        var result = TestDistrict.Scan(text);
-
-        var findings = result.Of(FindingCategory.Commercial).ToList();
-        Assert.NotEmpty(findings);
-        Assert.All(findings, f => Assert.Equal("discipline-1.commercial", f.RuleId));
-        Assert.All(findings, f => Assert.Equal(Severity.Review, f.Severity));
-        Assert.Equal(Verdict.Review, result.Verdict);
-    }
-
-    static List<string> SentenceFindings(ScanContext ctx, string text) =>
-    [
-        .. ctx.Scan(text).Findings.Where(f => f.Category is FindingCategory.Campaign or FindingCategory.Commercial)
-            .Select(f => $"{f.RuleId}@{f.Start}+{f.Length}").Order(StringComparer.Ordinal),
-    ];
-
     // ------------------------------------------------------------------ campaign
 
     [Theory]
@@ -46,7 +18,7 @@ public sealed class EndorsementAndOfferTests
     [InlineData("Please vote Priya Nair for the Board of Education.")]
     public void Scan_SupportForANamedPersonForAnOffice_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -54,7 +26,7 @@ public sealed class EndorsementAndOfferTests
     [InlineData("Vote Trustee Alvarez - she listens to families.")]
     public void Scan_VoteForAnOfficeHolderByTitle_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -62,7 +34,7 @@ public sealed class EndorsementAndOfferTests
     [InlineData("Every vote for Jamal Price is a vote against school closures.")]
     public void Scan_AVoteForXIsAVoteFor_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -70,7 +42,7 @@ public sealed class EndorsementAndOfferTests
     [InlineData("Parents for Lindqvist: your ballot arrives next week.")]
     public void Scan_CampaignCommitteeBeforeACallToVote_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -79,7 +51,7 @@ public sealed class EndorsementAndOfferTests
     [InlineData("Lawn signs for Trustee Molina are available Saturday.")]
     public void Scan_LawnOrWindowSignsForAMeasureOrCandidate_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -114,7 +86,7 @@ public sealed class EndorsementAndOfferTests
     [InlineData("Senior night banners, $12 each - link in our bio to order.")]
     public void Scan_APriceWithAWayToBuy_ReviewsAsCommercial(string text)
     {
-        AssertCommercial(text);
+        SentenceRuleAssert.Commercial(text);
     }
 
     [Theory]
@@ -124,7 +96,7 @@ public sealed class EndorsementAndOfferTests
     [InlineData("Private tutoring in chemistry this summer, email me for a spot.")]
     public void Scan_PrivateServiceRatesAndOffers_ReviewAsCommercial(string text)
     {
-        AssertCommercial(text);
+        SentenceRuleAssert.Commercial(text);
     }
 
     [Theory]
@@ -141,7 +113,7 @@ public sealed class EndorsementAndOfferTests
     [InlineData("Thinking about buying a home?")]
     public void Scan_BusinessOfferToTheSchoolCommunity_ReviewsAsCommercial(string text)
     {
-        AssertCommercial(text);
+        SentenceRuleAssert.Commercial(text);
     }
 
     [Theory]
@@ -193,9 +165,7 @@ public sealed class EndorsementAndOfferTests
 
         foreach (var text in texts)
         {
-            var expected = SentenceFindings(EverySentence, text);
-            Assert.NotEmpty(expected);
-            Assert.Equal(expected, SentenceFindings(TestDistrict.Context, text));
+            SentenceRuleAssert.TriggersFindWhatEverySentenceFinds(text, expectFindings: true, FindingCategory.Campaign, FindingCategory.Commercial);
         }
     }
 }

@@ -8,34 +8,6 @@ namespace Steward.Scanning.Tests;
 /// </summary>
 public sealed class EndorsementAndOfferTests2
 {
-    static readonly ScanContext EverySentence = ScanContext.CreateBuilder(ScannerRules.Default.WithEverySentenceRead()).Build();
-
-    static void AssertCampaign(string text)
-    {
-        var findings = TestDistrict.Scan(text).Of(FindingCategory.Campaign).ToList();
-
-        Assert.NotEmpty(findings);
-        Assert.All(findings, f => Assert.Equal("booster-6.campaign", f.RuleId));
-        Assert.All(findings, f => Assert.Equal(Severity.Block, f.Severity));
-    }
-
-    static void AssertCommercial(string text)
-    {
-        var result = TestDistrict.Scan(text);
-
-        var findings = result.Of(FindingCategory.Commercial).ToList();
-        Assert.NotEmpty(findings);
-        Assert.All(findings, f => Assert.Equal("discipline-1.commercial", f.RuleId));
-        Assert.All(findings, f => Assert.Equal(Severity.Review, f.Severity));
-        Assert.Equal(Verdict.Review, result.Verdict);
-    }
-
-    static List<string> SentenceFindings(ScanContext ctx, string text) =>
-    [
-        .. ctx.Scan(text).Findings.Where(f => f.Category is FindingCategory.Campaign or FindingCategory.Commercial)
-            .Select(f => $"{f.RuleId}@{f.Start}+{f.Length}").Order(StringComparer.Ordinal),
-    ];
-
     // ------------------------------------------------------------------ campaign
 
     [Theory]
@@ -45,7 +17,7 @@ public sealed class EndorsementAndOfferTests2
     [InlineData("Wear your Lee for Mayor t-shirt to the rally.")]
     public void Scan_CampaignSloganOnSignsOrShirts_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -57,7 +29,7 @@ public sealed class EndorsementAndOfferTests2
     [InlineData("Come canvass for Ana Ruiz for City Council on Saturday.")]
     public void Scan_PhoneBanksAndCanvassingForAMeasureOrCandidate_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -68,7 +40,7 @@ public sealed class EndorsementAndOfferTests2
     [InlineData("Vote Democrats up and down the ballot.")]
     public void Scan_PartyLineVotingAdvocacy_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -77,7 +49,7 @@ public sealed class EndorsementAndOfferTests2
     [InlineData("See you at the polls #KimForMayor2026")]
     public void Scan_CampaignHashtagWithAnOffice_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -86,7 +58,7 @@ public sealed class EndorsementAndOfferTests2
     [InlineData("Paid for by Friends of Dana Lee for City Council.")]
     public void Scan_PaidForByACampaignCommittee_BlocksAsCampaign(string text)
     {
-        AssertCampaign(text);
+        SentenceRuleAssert.Campaign(text);
     }
 
     [Theory]
@@ -122,7 +94,7 @@ public sealed class EndorsementAndOfferTests2
     [InlineData("Sign up by Friday for a free intro class at Kumon.")]
     public void Scan_ABusinessFreeOfferWithAWayToBook_ReviewsAsCommercial(string text)
     {
-        AssertCommercial(text);
+        SentenceRuleAssert.Commercial(text);
     }
 
     [Theory]
@@ -131,7 +103,7 @@ public sealed class EndorsementAndOfferTests2
     [InlineData("ACT prep with a former counselor, $70/hr.")]
     public void Scan_ARateAfterOffersOrForTestPrep_ReviewsAsCommercial(string text)
     {
-        AssertCommercial(text);
+        SentenceRuleAssert.Commercial(text);
     }
 
     [Theory]
@@ -174,9 +146,7 @@ public sealed class EndorsementAndOfferTests2
 
         foreach (var text in texts)
         {
-            var expected = SentenceFindings(EverySentence, text);
-            Assert.NotEmpty(expected);
-            Assert.Equal(expected, SentenceFindings(TestDistrict.Context, text));
+            SentenceRuleAssert.TriggersFindWhatEverySentenceFinds(text, expectFindings: true, FindingCategory.Campaign, FindingCategory.Commercial);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Steward.Scanning.Tests;
 
 /// <summary>
@@ -9,19 +7,6 @@ namespace Steward.Scanning.Tests;
 /// </summary>
 public sealed class ThreatAndGroupInsultTests
 {
-    static void AssertHarassment(string text, string? covered)
-    {
-        var findings = TestDistrict.Scan(text).Of(FindingCategory.Harassment).ToList();
-
-        Assert.NotEmpty(findings);
-        Assert.All(findings, f => Assert.Equal("discipline-7.harassment", f.RuleId));
-        Assert.All(findings, f => Assert.Equal(Severity.Block, f.Severity));
-        if (covered is not null)
-            Assert.Contains(findings, f => f.Covered(text) == covered);
-    }
-
-    static void AssertNoHarassment(string text) => Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Harassment));
-
     // ---------------------------------------------------------------- threats
 
     [Theory]
@@ -31,7 +16,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Whoever took my shoes is getting beat up tomorrow.", "is getting beat up")]
     [InlineData("Say that again and you'll get shot.", "you'll get shot")]
     public void Scan_AssaultAnnouncedForSomeone_BlocksAsHarassment(string text, string covered) =>
-        AssertHarassment(text, covered);
+        SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("If you get jumped or threatened, tell a staff member right away.")]
@@ -39,19 +24,19 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Yearbook portraits are getting shot on Thursday.")]
     [InlineData("Our proposal is going to get shot down again.")]
     [InlineData("That kid is getting better every day.")]
-    public void Scan_SafetyAdviceAndPhotoShoots_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_SafetyAdviceAndPhotoShoots_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("She'd better watch her back at practice.", "better watch her back")]
     [InlineData("That snitch better start watching his back.", "better start watching his back")]
     [InlineData("They best watch their backs after school.", "best watch their backs")]
-    public void Scan_BetterWatchTheirBack_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_BetterWatchTheirBack_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("The offensive line has to watch his back on every snap.")]
     [InlineData("Watch your step on the wet floor by the gym.")]
     [InlineData("You'd better watch out, you'd better not cry: Santa visits the library Friday!")]
-    public void Scan_ProtectingATeammateOrWatchingYourStep_IsNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_ProtectingATeammateOrWatchingYourStep_IsNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("We know where your family lives.", "We know where your family lives")]
@@ -60,7 +45,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("I know where Trey lives, tell him that.", "I know where Trey lives")]
     [InlineData("We know where Ms. Lee parks.", "We know where Ms. Lee parks")]
     public void Scan_KnowingWhereSomeoneLivesOrParks_BlocksAsHarassment(string text, string covered) =>
-        AssertHarassment(text, covered);
+        SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("I know where the buses park on game days.")]
@@ -69,7 +54,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("We know where the coach parks the equipment trailer.")]
     [InlineData("Parks and Rec summer camp sign-ups are open.")]
     [InlineData("I know where the band room is.")]
-    public void Scan_AskingOrTellingWhereThingsAre_IsNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_AskingOrTellingWhereThingsAre_IsNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("Don't tell anyone what you saw or you'll regret it.", "Don't tell anyone what you saw or you'll regret it")]
@@ -79,7 +64,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Give it back or you will regret it.", "Give it back or you will regret it")]
     [InlineData("Snitches get stitches.", "Snitches get stitches")]
     public void Scan_DemandForSilenceOrDistanceWithAThreat_BlocksAsHarassment(string text, string covered) =>
-        AssertHarassment(text, covered);
+        SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("You'll regret missing this concert!")]
@@ -88,14 +73,14 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Stay away from the construction zone or you'll get hurt.")]
     [InlineData("Keep your phones in your backpack or they'll be confiscated.")]
     [InlineData("Back off the ball carrier or you'll pay a penalty.")]
-    public void Scan_PlayfulPromotionAndSafetyWarnings_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_PlayfulPromotionAndSafetyWarnings_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("Quit the team before we make you.", "before we make you")]
     [InlineData("Leave now or we'll make you!", "or we'll make you")]
     [InlineData("We'll make you pay for this.", "We'll make you pay")]
     [InlineData("I will make him regret it.", "I will make him regret it")]
-    public void Scan_MakeYouThreat_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_MakeYouThreat_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("We'll make you proud, Bruins!")]
@@ -103,7 +88,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Come early or we'll make you wait in line!")]
     [InlineData("Coach will make you run laps if you're late.")]
     [InlineData("We'll make you feel right at home at Back to School Night.")]
-    public void Scan_MakeYouPromise_IsNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_MakeYouPromise_IsNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     // ---------------------------------------------------------------- protected groups
 
@@ -112,14 +97,14 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Someone wrote \"Immigrants go home\" on the wall.", "Immigrants go home")]
     [InlineData("Haitians go back to your island", "Haitians go back to")]
     [InlineData("All refugees get out", "refugees get out")]
-    public void Scan_GroupToldToGoHome_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_GroupToldToGoHome_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("Students go home at 2:15 on minimum days.")]
     [InlineData("Our Japanese exchange students go home on Friday.")]
     [InlineData("Our Haitian families go home for the holidays.")]
     [InlineData("The special ed students go home at 1:30 on Fridays.")]
-    public void Scan_StudentsGoingHome_IsNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_StudentsGoingHome_IsNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("Disabled kids shouldn't be allowed in regular classes.", "Disabled kids shouldn't be allowed")]
@@ -132,7 +117,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Muslims are terrorists.", "Muslims are terrorists")]
     [InlineData("I hate Mexicans.", "I hate Mexicans")]
     [InlineData("Deport all the immigrants", "Deport all the immigrants")]
-    public void Scan_GroupExcludedOrVilified_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_GroupExcludedOrVilified_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("Kids shouldn't be allowed to bring phones into exams.")]
@@ -143,7 +128,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Refugees from Ukraine joined our ESL class this fall.")]
     [InlineData("Gay and lesbian alumni are invited to the Pride mixer.")]
     [InlineData("Special ed kids shouldn't miss the field day bus.")]
-    public void Scan_SchoolRulesAndWelcomes_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_SchoolRulesAndWelcomes_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("Women can't drive.", "Women can't drive")]
@@ -153,7 +138,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Women are bad at math.", "Women are bad at math")]
     [InlineData("Girls shouldn't be allowed to coach.", "Girls shouldn't be allowed to coach")]
     [InlineData("Women belong in the kitchen.", "Women belong in the kitchen")]
-    public void Scan_StereotypeAboutSex_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_StereotypeAboutSex_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("Girls can't wait for the winter formal!")]
@@ -165,7 +150,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("White Men Can't Jump is the movie tonight.")]
     [InlineData("Girls are invited to the STEM night.")]
     [InlineData("Thanks to the culinary students who went back to the kitchen for more plates.")]
-    public void Scan_SchedulesAndPraiseAboutGirlsAndBoys_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_SchedulesAndPraiseAboutGirlsAndBoys_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("The Jews control the media.", "The Jews control the media")]
@@ -173,7 +158,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Zionists secretly run the government.", "Zionists secretly run the government")]
     [InlineData("Immigrants are taking over our town.", "Immigrants are taking over")]
     public void Scan_ConspiracyTropeAboutAGroup_BlocksAsHarassment(string text, string covered) =>
-        AssertHarassment(text, covered);
+        SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("The Jets run the AFC this year.")]
@@ -181,7 +166,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Jewish students run the Hanukkah celebration at lunch.")]
     [InlineData("Our Muslim Student Association runs the interfaith food drive.")]
     [InlineData("Our immigrant families run the best food booths at the fair.")]
-    public void Scan_ClubsAndTeamsRunningThings_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_ClubsAndTeamsRunningThings_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     // ---------------------------------------------------------------- dehumanizing and name-calling
 
@@ -192,7 +177,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("You thugs need to stay off our campus.", "You thugs")]
     [InlineData("What a bunch of dirty savages.", "bunch of dirty savages")]
     public void Scan_PeopleCalledAnimalsOrThugs_BlocksAsHarassment(string text, string covered) =>
-        AssertHarassment(text, covered);
+        SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("The animals at the zoo field trip were the highlight for our second graders.")]
@@ -201,7 +186,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Go Bulldogs! We're a pack of dogs on defense!")]
     [InlineData("Ticks are parasites that carry disease.")]
     [InlineData("Our seniors were a bunch of champions tonight.")]
-    public void Scan_AnimalsAtTheZooAndTeamSpirit_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_AnimalsAtTheZooAndTeamSpirit_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("The new sub is a total bimbo.", "is a total bimbo")]
@@ -213,7 +198,7 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("You're a disgrace to this school.", "You're a disgrace")]
     [InlineData("You are such a joke.", "You are such a joke")]
     [InlineData("your a loser", "your a loser")]
-    public void Scan_NameCalling_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_NameCalling_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("Thank you Bimbo Bakeries for the bread donation!")]
@@ -225,38 +210,19 @@ public sealed class ThreatAndGroupInsultTests
     [InlineData("Take your trash with you, fans.")]
     [InlineData("Pick up ur trash after lunch.")]
     [InlineData("Did you trash the old posters?")]
-    public void Scan_BakeriesFailuresAndTrashPickup_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_BakeriesFailuresAndTrashPickup_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     [Theory]
     [InlineData("Those r3tards on the bus.", "r3tards")]
     [InlineData("go home you dyk3s", "dyk3s")]
-    public void Scan_LeetspeakPluralOfASlur_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_LeetspeakPluralOfASlur_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     // ---------------------------------------------------------------- triggers
 
-    public static TheoryData<string> AllExamples()
-    {
-        var data = new TheoryData<string>();
-        foreach (var method in typeof(ThreatAndGroupInsultTests).GetMethods())
-        {
-            foreach (var attribute in method.GetCustomAttributes<InlineDataAttribute>())
-                data.Add((string)attribute.GetData(method).Single()[0]);
-        }
-
-        return data;
-    }
-
-    static readonly ScanContext EverySentence = ScanContext.CreateBuilder(ScannerRules.Default.WithEverySentenceRead()).Build();
-
-    static readonly ScanContext Triggered = ScanContext.CreateBuilder(ScannerRules.Default).Build();
+    public static TheoryData<string> AllExamples() => SentenceRuleAssert.InlineTexts<ThreatAndGroupInsultTests>();
 
     [Theory]
     [MemberData(nameof(AllExamples))]
-    public void Scan_EveryExampleHere_TriggersFindWhatReadingEverySentenceFinds(string text)
-    {
-        static string[] Harassment(ScanContext ctx, string t) =>
-            [.. ctx.Scan(t).Findings.Where(f => f.Category == FindingCategory.Harassment).Select(f => $"{f.Start}+{f.Length}").Order(StringComparer.Ordinal)];
-
-        Assert.Equal(Harassment(EverySentence, text), Harassment(Triggered, text));
-    }
+    public void Scan_EveryExampleHere_TriggersFindWhatReadingEverySentenceFinds(string text) =>
+        SentenceRuleAssert.TriggersFindWhatEverySentenceFinds(text, expectFindings: false, FindingCategory.Harassment);
 }

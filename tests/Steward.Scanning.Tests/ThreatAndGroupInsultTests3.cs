@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Steward.Scanning.Tests;
 
 /// <summary>
@@ -10,19 +8,6 @@ namespace Steward.Scanning.Tests;
 /// </summary>
 public sealed class ThreatAndGroupInsultTests3
 {
-    static void AssertHarassment(string text, string? covered)
-    {
-        var findings = TestDistrict.Scan(text).Of(FindingCategory.Harassment).ToList();
-
-        Assert.NotEmpty(findings);
-        Assert.All(findings, f => Assert.Equal("discipline-7.harassment", f.RuleId));
-        Assert.All(findings, f => Assert.Equal(Severity.Block, f.Severity));
-        if (covered is not null)
-            Assert.Contains(findings, f => f.Covered(text) == covered);
-    }
-
-    static void AssertNoHarassment(string text) => Assert.Empty(TestDistrict.Scan(text).Of(FindingCategory.Harassment));
-
     // ---------------------------------------------------------------- violence to the body
 
     [Theory]
@@ -32,7 +17,7 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("Say that again and I'll punch you in the mouth.", "I'll punch you in the mouth")]
     [InlineData("Someone should kick him in the head for that call.", "Someone should kick him in the head")]
     [InlineData("Wait by the gym after sixth period, I will rip your arms off.", "I will rip your arms")]
-    public void Scan_ThreatToSomeonesBody_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_ThreatToSomeonesBody_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("Break a leg tonight, cast of Into the Woods!")]
@@ -42,7 +27,7 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("I'll kick your butt at Mario Kart during game night.")]
     [InlineData("Linemen, hit them in the numbers and drive your legs.")]
     [InlineData("Watch the kick-off at 7 and stretch your legs at halftime.")]
-    public void Scan_SportsAndTheaterTalk_IsNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_SportsAndTheaterTalk_IsNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     // ---------------------------------------------------------------- menace
 
@@ -52,12 +37,12 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("Y'all are gonna all regret it tomorrow.", null)]
     [InlineData("Don't worry, they'll get what's coming after the game.", "get what's coming")]
     [InlineData("You will all pay.", "You will all pay")]
-    public void Scan_MenaceWithoutAnAct_BlocksAsHarassment(string text, string? covered) => AssertHarassment(text, covered);
+    public void Scan_MenaceWithoutAnAct_BlocksAsHarassment(string text, string? covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("I'm bringing something to campus Monday, and y'all will be sorry.", null)]
     [InlineData("We're bringing something to school on Friday so everyone is gonna regret it.", null)]
-    public void Scan_BringingSomethingThenAWarning_BlocksAsHarassment(string text, string? covered) => AssertHarassment(text, covered);
+    public void Scan_BringingSomethingThenAWarning_BlocksAsHarassment(string text, string? covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("Find out what's coming up next week on the events calendar.")]
@@ -65,7 +50,7 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("I'm bringing something to class tomorrow and you'll all love it!")]
     [InlineData("You'll be sorry if you miss this sale!")]
     [InlineData("You'll all pay the same $5 entry at the gate.")]
-    public void Scan_TeasersAndPromotions_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_TeasersAndPromotions_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     // ---------------------------------------------------------------- taunts
 
@@ -74,14 +59,14 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("lol go cry somewhere else", "go cry somewhere else")]
     [InlineData("Nice airball, idiot.", ", idiot")]
     [InlineData("Sit down, you big loser!", "you big loser")]
-    public void Scan_TauntsAndNames_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_TauntsAndNames_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("The cry room at the back of the theater is open for families with babies.")]
     [InlineData("Mommy and me swim lessons start Saturday.")]
     [InlineData("Winners advance, losers play in the consolation bracket.")]
     [InlineData("It's okay to cry; go talk to your counselor.")]
-    public void Scan_CryRoomAndBrackets_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_CryRoomAndBrackets_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     // ---------------------------------------------------------------- insulting adjectives and people
 
@@ -94,7 +79,7 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("Lazy and fat umps, every single game.", "Lazy and fat umps")]
     [InlineData("Coach Ray is a pathetic excuse for a coach.", "pathetic excuse for a coach")]
     public void Scan_InsultingAdjectivesForAPerson_BlocksAsHarassment(string text, string covered) =>
-        AssertHarassment(text, covered);
+        SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("Join us for the fat tire bike race on Saturday!")]
@@ -105,7 +90,7 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("Congratulations to our special ed teachers of the year!")]
     [InlineData("Study hacks for lazy students: start with a planner.")]
     [InlineData("Remember: you are not a worthless person, and help is here.")]
-    public void Scan_LazySundayAndClownShow_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_LazySundayAndClownShow_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     // ---------------------------------------------------------------- a group, one person of it included
 
@@ -116,7 +101,7 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("The autistic kids should be kept away from the normal kids.", "autistic kids should be kept away from the normal kids")]
     [InlineData("Disabled students should be put in their own school.", "Disabled students should be put in their own school")]
     [InlineData("Those Mexican families need to go back.", "Mexican families need to go back")]
-    public void Scan_HostilityToAGroupOrOneOfIt_BlocksAsHarassment(string text, string covered) => AssertHarassment(text, covered);
+    public void Scan_HostilityToAGroupOrOneOfIt_BlocksAsHarassment(string text, string covered) => SentenceRuleAssert.Harassment(text, covered);
 
     [Theory]
     [InlineData("The Muslim Student Association meets in Room 12 on Thursdays.")]
@@ -125,33 +110,14 @@ public sealed class ThreatAndGroupInsultTests3
     [InlineData("Our Black Student Union belongs to the county BSU network.")]
     [InlineData("Muslim students who are fasting can use Room 204 at lunch.")]
     [InlineData("Rain ruins everything, so the carnival moves to the gym.")]
-    public void Scan_StudentGroupsAndAccommodations_AreNotHarassment(string text) => AssertNoHarassment(text);
+    public void Scan_StudentGroupsAndAccommodations_AreNotHarassment(string text) => SentenceRuleAssert.NoHarassment(text);
 
     // ---------------------------------------------------------------- triggers
 
-    public static TheoryData<string> AllExamples()
-    {
-        var data = new TheoryData<string>();
-        foreach (var method in typeof(ThreatAndGroupInsultTests3).GetMethods())
-        {
-            foreach (var attribute in method.GetCustomAttributes<InlineDataAttribute>())
-                data.Add((string)attribute.GetData(method).Single()[0]);
-        }
-
-        return data;
-    }
-
-    static readonly ScanContext EverySentence = ScanContext.CreateBuilder(ScannerRules.Default.WithEverySentenceRead()).Build();
-
-    static readonly ScanContext Triggered = ScanContext.CreateBuilder(ScannerRules.Default).Build();
+    public static TheoryData<string> AllExamples() => SentenceRuleAssert.InlineTexts<ThreatAndGroupInsultTests3>();
 
     [Theory]
     [MemberData(nameof(AllExamples))]
-    public void Scan_EveryExampleHere_TriggersFindWhatReadingEverySentenceFinds(string text)
-    {
-        static string[] Harassment(ScanContext ctx, string t) =>
-            [.. ctx.Scan(t).Findings.Where(f => f.Category == FindingCategory.Harassment).Select(f => $"{f.Start}+{f.Length}").Order(StringComparer.Ordinal)];
-
-        Assert.Equal(Harassment(EverySentence, text), Harassment(Triggered, text));
-    }
+    public void Scan_EveryExampleHere_TriggersFindWhatReadingEverySentenceFinds(string text) =>
+        SentenceRuleAssert.TriggersFindWhatEverySentenceFinds(text, expectFindings: false, FindingCategory.Harassment);
 }
