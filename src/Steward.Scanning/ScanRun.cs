@@ -865,10 +865,7 @@ internal sealed class ScanRun
 
     /// <summary>The length of the word ending at <paramref name="end"/> if it is one of <paramref name="words"/>, else 0.</summary>
     /// <summary>"led the diabetes awareness walk", "the American Cancer Society": a cause or an organisation, not a record.</summary>
-    static readonly string[] CauseWords = ["awareness", "research", "walk", "run", "month", "week", "fundraiser", "foundation",
-        "association", "society", "drive", "prevention", "survivors", "benefit"];
-
-    static bool NextWordIsOneOf(ReadOnlySpan<char> s, int end, string[] words)
+    bool NextWordIsCause(ReadOnlySpan<char> s, int end)
     {
         var b = end;
         while (b < s.Length && s[b] is ' ' or '-')
@@ -878,14 +875,12 @@ internal sealed class ScanRun
         var e = b;
         while (e < s.Length && TextFold.IsWordChar(s[e]))
             e++;
-        var word = s[b..e];
-        foreach (var w in words)
-        {
-            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-
-        return false;
+        if (e == b)
+            return false;
+        var words = _ctx.Rules.ConfidentialCauseWords;
+        return words is HashSet<string> set
+            ? set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s[b..e])
+            : words.Contains(s[b..e].ToString().ToLowerInvariant());
     }
 
     static int PreviousWordIsOneOf(ReadOnlySpan<char> s, int end, string[] words)
@@ -1320,7 +1315,7 @@ internal sealed class ScanRun
         var lastEnd = -1;
         foreach (var (start, end) in _confidential)
         {
-            if (start < lastEnd || NextWordIsOneOf(s, end, CauseWords))
+            if (start < lastEnd || NextWordIsCause(s, end))
                 continue;
             var (ss, se) = SentenceOf(start, s.Length);
             // "the Asthma and Allergy Foundation", "American Cancer Society": a title-case term inside a sentence is part

@@ -91,6 +91,12 @@ public sealed class ScannerRules
     /// <summary>Words naming a public place; an address right after one ("Houghton Park, 6301 Myrtle Ave.") is a venue.</summary>
     public required IReadOnlySet<string> VenueWords { get; init; }
 
+    /// <summary>
+    /// Words after a confidential term that make it a cause or an organisation, not a student's record ("diabetes
+    /// awareness walk", "cancer research", "Asthma Foundation").
+    /// </summary>
+    public required IReadOnlySet<string> ConfidentialCauseWords { get; init; }
+
     /// <summary>Lexicon words that are also given names ("Coach Dick Anderson"): not reported when used as a name.</summary>
     public required IReadOnlySet<string> NameLikeLexiconWords { get; init; }
 
@@ -168,6 +174,7 @@ public sealed class ScannerRules
             SuffixlessStreets = Words(root, "suffixlessStreets"),
             VenueWords = Words(root, "venueWords"),
             NameLikeLexiconWords = Words(root, "nameLikeLexiconWords"),
+            ConfidentialCauseWords = Words(root, "confidentialCauseWords"),
             TollFreeSeverity = SeverityOf(root, "tollFreeSeverity", Severity.Info),
         };
     }
